@@ -1,0 +1,2 @@
+/** Wiring, configuration, the picocli command line and the server. */
+package org.vigil.app;

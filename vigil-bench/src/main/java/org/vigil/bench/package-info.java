@@ -1,0 +1,2 @@
+/** Benchmarks: JMH kernels and whole-run bench commands. */
+package org.vigil.bench;

@@ -1,0 +1,2 @@
+/** vigil-coordination. */
+package org.vigil.coordination;

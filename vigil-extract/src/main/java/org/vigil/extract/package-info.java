@@ -1,0 +1,2 @@
+/** vigil-extract. */
+package org.vigil.extract;

@@ -1,0 +1,2 @@
+/** vigil-ingest. */
+package org.vigil.ingest;

@@ -1,0 +1,2 @@
+/** vigil-store. */
+package org.vigil.store;
