@@ -1,0 +1,242 @@
+package org.vigil.extract;
+
+import org.vigil.extract.gazetteer.Gazetteer;
+import org.vigil.extract.gazetteer.Mention;
+import org.vigil.extract.nlp.LanguageAnalyzer;
+import org.vigil.extract.nlp.ParsedSentence;
+import org.vigil.extract.nlp.TextSpan;
+import org.vigil.extract.rules.ClaimCandidate;
+import org.vigil.extract.rules.ClaimRules;
+import org.vigil.extract.rules.IncidentCandidate;
+import org.vigil.extract.rules.IncidentRules;
+import org.vigil.extract.rules.SentenceContext;
+import org.vigil.model.Article;
+import org.vigil.model.Claim;
+import org.vigil.model.Evidence;
+import org.vigil.model.Extraction;
+import org.vigil.model.Incident;
+import org.vigil.model.Stance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Extracts claims and incidents from one article: split into sentences, keep those the gazetteer
+ * finds a foreign actor in (or that follow one), parse the ones that could carry a claim, apply the
+ * claim and incident rules, then merge per article (one claim per holder, target and stance; one
+ * incident per actor and technique) and mark claims the article reports as denied or joked about.
+ * Thread-safe: the analyzer's models are shared, per-article state is local.
+ */
+public final class NewsExtractor {
+    private static final Pattern CYCLE_YEAR = Pattern.compile("\\b(2016|2020|2024|2028)\\b");
+
+    private final LanguageAnalyzer analyzer;
+    private final Gazetteer gazetteer;
+    private final ClaimRules claimRules = new ClaimRules();
+    private final IncidentRules incidentRules = new IncidentRules();
+
+    public NewsExtractor(LanguageAnalyzer analyzer, Gazetteer gazetteer) {
+        this.analyzer = analyzer;
+        this.gazetteer = gazetteer;
+    }
+
+    public Extraction extract(Article article) {
+        String text = article.text();
+        int articleCycle = cycleOf(article);
+        List<TextSpan> spans = analyzer.sentences(text);
+        List<SentenceContext> sentences = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            TextSpan span = spans.get(i);
+            String st = span.text();
+            int cycle = sentenceCycle(st, articleCycle);
+            List<Mention> actors = gazetteer.actors(st);
+            List<Mention> candidates = gazetteer.candidates(st, cycle);
+            boolean title = i == 0 && article.title() != null && normalise(st).equals(normalise(article.title()));
+            sentences.add(new SentenceContext(span, actors, candidates, null, cycle, title));
+        }
+        String mainActor = mainActor(sentences);
+
+        List<ClaimCandidate> claims = new ArrayList<>();
+        List<IncidentCandidate> incidents = new ArrayList<>();
+        List<Mention> previousActors = List.of();
+        for (SentenceContext s : sentences) {
+            boolean claimable = (!s.actors().isEmpty() && !s.candidates().isEmpty())
+                    || (mainActor != null && (!s.actors().isEmpty() || !s.candidates().isEmpty()));
+            SentenceContext parsed = s;
+            if (claimable && !s.actors().isEmpty() && !s.candidates().isEmpty()) {
+                ParsedSentence p = analyzer.parse(s.text());
+                parsed = new SentenceContext(s.span(), s.actors(), s.candidates(), p, s.cycle(), s.title());
+            }
+            if (claimable || !s.actors().isEmpty()) {
+                claims.addAll(claimRules.apply(parsed, mainActor));
+            }
+            incidents.addAll(incidentRules.apply(s, previousActors, articleCycle));
+            List<Mention> distinct = distinctCountries(s.actors());
+            previousActors = distinct.size() == 1 ? distinct : List.of();
+        }
+        return new Extraction(article, mergeClaims(claims, sentences, articleCycle), mergeIncidents(incidents));
+    }
+
+    private List<Claim> mergeClaims(List<ClaimCandidate> found, List<SentenceContext> sentences, int articleCycle) {
+        Map<String, ClaimCandidate> best = new LinkedHashMap<>();
+        for (ClaimCandidate c : found) {
+            if (c.stance() != Stance.NONE && c.holder() == null) {
+                continue;
+            }
+            String key = c.holder() + "|" + (c.stance() == Stance.NONE ? "*" : c.target()) + "|" + c.stance();
+            ClaimCandidate prev = best.get(key);
+            // the body's first sentence beats the headline, which states things without the article's qualifiers
+            if (prev == null || (prev.sentence().title() && !c.sentence().title())) {
+                best.put(key, c);
+            }
+        }
+        List<Claim> out = new ArrayList<>();
+        for (ClaimCandidate c : best.values()) {
+            boolean disputed = disputed(c, sentences, articleCycle);
+            TextSpan span = c.sentence().span();
+            out.add(new Claim(c.holder(), c.stance() == Stance.NONE ? "*" : c.target(), c.stance(), c.hedged(), disputed,
+                    c.basis(), c.actor(), new Evidence(span.text(), span.start(), span.end())));
+        }
+        return out;
+    }
+
+    /**
+     * A claim is disputed when the article reports its holder denying it, or reports it as a joke:
+     * a joke sentence about the same target, or the evidence sentence itself joking.
+     */
+    private boolean disputed(ClaimCandidate c, List<SentenceContext> sentences, int articleCycle) {
+        if (c.stance() == Stance.NONE) {
+            return false;
+        }
+        if (jokes(c.sentence().text())) {
+            return true;
+        }
+        for (SentenceContext s : sentences) {
+            String t = s.text();
+            if (jokes(t)) {
+                boolean sameTarget = s.candidates().stream().anyMatch(m -> m.value().equals(c.target()));
+                boolean sameHolder = s.actors().stream().anyMatch(m -> m.value().equals(c.holder()));
+                if (sameTarget && (sameHolder || s.actors().isEmpty())) {
+                    return true;
+                }
+            }
+            Matcher d = DENIAL.matcher(t);
+            if (d.find()) {
+                // the denier is the first name before the denial word; a candidate denying is not the holder's denial
+                Mention firstActor = s.actors().stream().filter(m -> m.start() < d.start()).findFirst().orElse(null);
+                Mention firstCandidate = s.candidates().stream().filter(m -> m.start() < d.start()).findFirst().orElse(null);
+                boolean holderDenies = firstActor != null && firstActor.value().equals(c.holder())
+                        && (firstCandidate == null || firstCandidate.start() > firstActor.start());
+                if (holderDenies) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern DENIAL = Pattern.compile(
+            "(?<![\\p{L}])(?:den(?:y|ies|ied|ying)|rejected|rejects|dismissed|dismisses|refuted|refutes|unfounded|baseless)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern JOKE = Pattern.compile(
+            "(?<![\\p{L}])(?:jok(?:e|es|ed|ing)|jest|mock|mocking|teasing|tongue[- ]in[- ]cheek|sarcastic(?:ally)?)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE);
+
+    private static boolean jokes(String t) {
+        return JOKE.matcher(t).find();
+    }
+
+    private List<Incident> mergeIncidents(List<IncidentCandidate> found) {
+        Map<String, IncidentCandidate> best = new LinkedHashMap<>();
+        for (IncidentCandidate c : found) {
+            String key = c.actor() + "|" + c.technique();
+            IncidentCandidate prev = best.get(key);
+            if (prev == null || (prev.sentence().title() && !c.sentence().title())
+                    || (!prev.statusFromSentence() && c.statusFromSentence() && !c.sentence().title())) {
+                best.put(key, c);
+            }
+        }
+        List<Incident> out = new ArrayList<>();
+        for (IncidentCandidate c : best.values()) {
+            TextSpan span = c.sentence().span();
+            out.add(new Incident(c.actor(), c.technique(), c.target(), c.status(), c.year(),
+                    DisarmMapping.of(c.technique()).id(), new Evidence(span.text(), span.start(), span.end())));
+        }
+        return out;
+    }
+
+    /** The foreign state the article is mostly about, when one clearly dominates its mentions. */
+    private static String mainActor(List<SentenceContext> sentences) {
+        Map<String, Integer> counts = new HashMap<>();
+        int total = 0;
+        for (SentenceContext s : sentences) {
+            for (Mention m : s.actors()) {
+                counts.merge(m.value(), 1, Integer::sum);
+                total++;
+            }
+        }
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() >= 2 && e.getValue() * 10 >= total * 7) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static List<Mention> distinctCountries(List<Mention> ms) {
+        Map<String, Mention> m = new LinkedHashMap<>();
+        for (Mention x : ms) {
+            m.putIfAbsent(x.value(), x);
+        }
+        return new ArrayList<>(m.values());
+    }
+
+    /**
+     * The election cycle an article's descriptions ("the former president") resolve in: from its date
+     * (an odd year after an election still reports on it), else the cycle year it mentions most.
+     */
+    static int cycleOf(Article a) {
+        if (a.published() != null) {
+            int y = a.published().getYear();
+            int r = y % 4;
+            if (r == 0) {
+                return y;
+            }
+            if (r == 1) {
+                return y - 1;
+            }
+            return y + (4 - r);
+        }
+        Map<Integer, Integer> counts = new HashMap<>();
+        Matcher m = CYCLE_YEAR.matcher(a.text());
+        while (m.find()) {
+            counts.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+                .max((x, y) -> x.getValue().equals(y.getValue()) ? Integer.compare(x.getKey(), y.getKey()) : Integer.compare(x.getValue(), y.getValue()))
+                .map(Map.Entry::getKey).orElse(2024);
+    }
+
+    /** A sentence that names exactly one cycle year speaks of that cycle ("in 2016, the Democratic nominee"). */
+    private static int sentenceCycle(String sentence, int articleCycle) {
+        Matcher m = CYCLE_YEAR.matcher(sentence);
+        Integer only = null;
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            if (only != null && only != y) {
+                return articleCycle;
+            }
+            only = y;
+        }
+        return only == null ? articleCycle : only;
+    }
+
+    private static String normalise(String s) {
+        return s.replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);
+    }
+}

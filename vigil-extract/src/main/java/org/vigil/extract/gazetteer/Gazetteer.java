@@ -1,0 +1,180 @@
+package org.vigil.extract.gazetteer;
+
+import org.vigil.model.VigilException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds foreign actors and US candidates in a sentence, from the data files beside this class
+ * ({@code actors.tsv}, {@code candidates.tsv}, {@code not-candidates.tsv}). Aliases are compiled into
+ * one alternation per table, longest first, so "Vladimir Putin" wins over "Putin" and
+ * "Hunter Biden" hides "Biden".
+ */
+public final class Gazetteer {
+    private record Entry(String value, String kind, String alias, boolean caseSensitive, Set<Integer> cycles) {
+    }
+
+    private final List<Entry> actors;
+    private final List<Entry> candidates;
+    private final Pattern actorCi;
+    private final Pattern actorCs;
+    private final Pattern candidatePattern;
+    private final Pattern notCandidatePattern;
+
+    private Gazetteer(List<Entry> actors, List<Entry> candidates, List<String> notCandidates) {
+        this.actors = actors;
+        this.candidates = candidates;
+        this.actorCi = alternation(actors.stream().filter(e -> !e.caseSensitive).map(Entry::alias).toList(), true);
+        this.actorCs = alternation(actors.stream().filter(Entry::caseSensitive).map(Entry::alias).toList(), false);
+        this.candidatePattern = alternation(candidates.stream().map(Entry::alias).toList(), true);
+        this.notCandidatePattern = alternation(notCandidates, true);
+    }
+
+    /** The gazetteer that ships with Vigil. */
+    public static Gazetteer standard() {
+        return new Gazetteer(readEntries("actors.tsv", true), readEntries("candidates.tsv", false),
+                readLines("not-candidates.tsv"));
+    }
+
+    /** Foreign-actor mentions, left to right, overlapping hits resolved to the longest. */
+    public List<Mention> actors(String sentence) {
+        List<Mention> found = new ArrayList<>();
+        collect(actorCi, sentence, found, true);
+        collect(actorCs, sentence, found, false);
+        return longestNonOverlapping(found);
+    }
+
+    /** Candidate and party mentions for an election cycle (e.g. 2024), left to right. */
+    public List<Mention> candidates(String sentence, int cycle) {
+        List<int[]> hidden = new ArrayList<>();
+        if (notCandidatePattern != null) {
+            Matcher m = notCandidatePattern.matcher(sentence);
+            while (m.find()) {
+                hidden.add(new int[]{m.start(), m.end()});
+            }
+        }
+        List<Mention> found = new ArrayList<>();
+        Matcher m = candidatePattern.matcher(sentence);
+        while (m.find()) {
+            int s = m.start();
+            int e = m.end();
+            if (hidden.stream().anyMatch(h -> s < h[1] && e > h[0])) {
+                continue;
+            }
+            String seen = m.group();
+            Entry entry = candidates.stream()
+                    .filter(c -> c.alias.equalsIgnoreCase(seen) && (c.cycles.isEmpty() || c.cycles.contains(cycle)))
+                    .findFirst().orElse(null);
+            if (entry == null) {
+                // the alias exists but means nobody in this cycle (e.g. "the former president" in 2016):
+                // try the longest shorter alias inside it, such as "President-elect" in "the president-elect".
+                continue;
+            }
+            found.add(new Mention(s, e, seen, entry.value, "candidate"));
+        }
+        return found;
+    }
+
+    private void collect(Pattern p, String sentence, List<Mention> out, boolean ci) {
+        if (p == null) {
+            return;
+        }
+        Matcher m = p.matcher(sentence);
+        while (m.find()) {
+            String seen = m.group();
+            for (Entry e : actors) {
+                if (e.caseSensitive != !ci) {
+                    continue;
+                }
+                if (ci ? e.alias.equalsIgnoreCase(seen) : e.alias.equals(seen)) {
+                    out.add(new Mention(m.start(), m.end(), seen, e.value, e.kind));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static List<Mention> longestNonOverlapping(List<Mention> found) {
+        found.sort(Comparator.comparingInt(Mention::start).thenComparing(m -> -(m.end() - m.start())));
+        List<Mention> out = new ArrayList<>();
+        int lastEnd = -1;
+        for (Mention m : found) {
+            if (m.start() >= lastEnd) {
+                out.add(m);
+                lastEnd = m.end();
+            }
+        }
+        return out;
+    }
+
+    private static Pattern alternation(List<String> aliases, boolean caseInsensitive) {
+        if (aliases.isEmpty()) {
+            return null;
+        }
+        List<String> sorted = new ArrayList<>(aliases);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder sb = new StringBuilder("(?<![\\p{L}\\p{N}])(?:");
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i > 0) {
+                sb.append('|');
+            }
+            // typographic and straight apostrophes are the same letter here
+            sb.append(Pattern.quote(sorted.get(i)).replace("'", "\\E['’]\\Q"));
+        }
+        // a possessive or plural 's may follow; a letter or digit may not
+        sb.append(")(?![\\p{L}\\p{N}]|-[\\p{Ll}])");
+        int flags = Pattern.UNICODE_CASE | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
+        return Pattern.compile(sb.toString(), flags);
+    }
+
+    private static List<Entry> readEntries(String resource, boolean actorTable) {
+        List<Entry> out = new ArrayList<>();
+        int lineNo = 0;
+        for (String line : readLines(resource)) {
+            lineNo++;
+            String[] f = line.split("\t");
+            if (f.length < 3) {
+                throw new VigilException("gazetteer " + resource + ": line '" + line + "' needs 3 tab-separated columns; fix the data file");
+            }
+            if (actorTable) {
+                boolean cs = f.length > 3 && f[3].trim().equals("cs");
+                out.add(new Entry(f[0].trim(), f[1].trim(), f[2].trim(), cs, Set.of()));
+            } else {
+                Set<Integer> cycles = f[1].trim().equals("*") ? Set.of()
+                        : Set.copyOf(java.util.Arrays.stream(f[1].split(",")).map(s -> Integer.parseInt(s.trim())).toList());
+                out.add(new Entry(f[0].trim().toLowerCase(Locale.ROOT), "candidate", f[2].trim(), false, cycles));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> readLines(String resource) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new VigilException("gazetteer data file " + resource + " is missing from the classpath; rebuild vigil-extract");
+            }
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        lines.add(line);
+                    }
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new VigilException("cannot read gazetteer data file " + resource + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.vigil.extract.rules;
+
+import org.vigil.extract.gazetteer.Mention;
+import org.vigil.extract.nlp.ParsedSentence;
+import org.vigil.extract.nlp.Token;
+import org.vigil.model.Basis;
+import org.vigil.model.Stance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sentence-level rules for preference claims. A cue (wants X to win, roots for, prefers, backs,
+ * boon for, helps, denigrates, undermines, works against, no clear preference, ...) anchors the rule;
+ * the holder is the cue's grammatical subject when the parse shows one among the actor mentions,
+ * otherwise the nearest actor (or list of actors) before the cue; the target is the candidate (or
+ * list) the cue governs, normally right after it.
+ */
+public final class ClaimRules {
+    /** Where the target sits relative to the cue. */
+    private enum Side { AFTER, BEFORE, NONE }
+
+    private record Cue(String name, Pattern pattern, Stance stance, Basis basis, Side targetSide, int reach, Pattern after) {
+    }
+
+    private static final Pattern WIN_AFTER = Pattern.compile(
+            "^[\\s’'s]*(?:to\\s+)?(?:win|back|return|be\\s+(?:re-?)?elected|(?:re-?)?elected|reelected|victory|in the white house"
+                    + "|as (?:the )?(?:next )?(?:us |u\\.s\\. )?(?:president|potus)|over|rather than|to be president|become president)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_WIN_AFTER = Pattern.compile(
+            "^[^.;]{0,30}?\\b(?:is|be|was|were|gets?)?\\s*(?:not|n['’]t|never)\\s+(?:be\\s+)?(?:re-?elected|reelected|elected|win|returns?|victorious)",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final List<Cue> CUES = List.of(
+            cue("want", "want(?:s|ed|ing)?(?:\\s+to\\s+see)?|would\\s+(?:like|love|prefer)\\s+to\\s+see|like\\s+to\\s+see|hop(?:e|es|ed|ing)\\s+to\\s+see",
+                    Stance.FAVORS, null, Side.AFTER, 40, WIN_AFTER),
+            cue("root", "root(?:s|ed|ing)?\\s+for(?:\\s+the\\s+(?:return|victory|re-?election|election)\\s+of)?", Stance.FAVORS, null, Side.AFTER, 45, null),
+            cue("prefer", "prefer(?:s|red|ring)?|(?:clear\\s+|strong\\s+)?preference\\s+for", Stance.FAVORS, null, Side.AFTER, 60, null),
+            cue("favor", "favou?r(?:s|ed|ing)?|in\\s+favou?r\\s+of", Stance.FAVORS, null, Side.AFTER, 40, null),
+            cue("support", "support(?:s|ed|ing)?|support\\s+for|supportive\\s+of", Stance.FAVORS, null, Side.AFTER, 45, null),
+            cue("back", "back(?:s|ed|ing)?", Stance.FAVORS, null, Side.AFTER, 30, null),
+            cue("endorse", "endors(?:e|es|ed|ing|ement)(?:\\s+of)?", Stance.FAVORS, Basis.STATEMENT, Side.AFTER, 45, null),
+            cue("help", "help(?:s|ed|ing)?(?:\\s+to)?(?:\\s+(?:re-?)?elect)?|boost(?:s|ed|ing)?(?:\\s+the\\s+(?:chances|campaign|candidacy|prospects)\\s+of)?"
+                    + "|aid(?:s|ed|ing)?|benefit(?:s|ed|ing)?|bolster(?:s|ed|ing)?|promot(?:e|es|ed|ing)",
+                    Stance.FAVORS, Basis.OPERATION, Side.AFTER, 50, null),
+            cue("pro", "pro-(?=⟦c)", Stance.FAVORS, Basis.OPERATION, Side.AFTER, 2, null),
+            cue("wish", "wish(?:ed|es)?\\s+(?:him|her)\\s+(?:success|luck|victory)", Stance.FAVORS, Basis.STATEMENT, Side.BEFORE, 60, null),
+            cue("boon", "(?:would|will|is|was)\\s+(?:be\\s+)?(?:a\\s+)?(?:boon|the\\s+best\\s+outcome|good\\s+news|beneficial|welcome)\\s+(?:for|to)",
+                    Stance.FAVORS, null, Side.BEFORE, 70, null),
+            cue("oppose", "oppos(?:e|es|ed|ing)(?:\\s+to)?|opposition\\s+to", Stance.OPPOSES, null, Side.AFTER, 40, null),
+            cue("hurt", "hurt(?:s|ing)?|harm(?:s|ed|ing)?|damag(?:e|es|ed|ing)|denigrat(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)"
+                    + "|tarnish(?:es|ed|ing)?|disparag(?:e|es|ed|ing)|discredit(?:s|ed|ing)?|smear(?:s|ed|ing)?|weaken(?:s|ed|ing)?"
+                    + "|sabotag(?:e|es|ed|ing)|attack(?:s|ed|ing)?(?:\\s+on)?|portray(?:s|ed|ing)?",
+                    Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 45, null),
+            cue("against", "(?:campaigns?|operations?|efforts?|interfer\\w*|race|work(?:s|ed|ing)?|influence|plots?|meddl\\w*|tip\\w*\\s+the\\s+\\w+)"
+                    + "(?:\\s+\\S+){0,4}?\\s+against", Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 40, null),
+            cue("adversary", "(?:sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\\s+(?=⟦c\\d+⟧[’'s\\s]*as\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:adversary|enemy|threat|foe))",
+                    Stance.OPPOSES, null, Side.AFTER, 4, null),
+            cue("false-about", "(?:disinformation|misinformation|misleading\\s+information|false\\s+(?:claims|allegations|stories|information|narratives)"
+                    + "|fake\\s+videos?|deepfakes?(?:\\s+videos?)?|fabricated\\s+videos?)(?:\\s+\\S+){0,3}?\\s+(?:about|of|targeting|against|on)",
+                    Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 30, null),
+            cue("no-preference", "no\\s+(?:clear\\s+)?preference|not\\s+clear\\s+(?:exactly\\s+)?who|(?:does|do|did)\\s+not\\s+(?:plan|intend|seek|want)\\s+to\\s+interfere"
+                    + "|not\\s+(?:\\w+\\s+)?seeking\\s+to\\s+influence|(?:ready|willing|able|prepared)\\s+to\\s+work\\s+with\\s+(?:whoever|whomever|any|the\\s+winner)"
+                    + "|no\\s+matter\\s+(?:who|what\\s+administration|which)|whoever\\s+(?:he\\s+or\\s+she|wins)|do(?:es)?\\s+not\\s+care"
+                    + "|hedging\\s+(?:his|her|its|their)\\s+bets|yet\\s+to\\s+wade\\s+into|no\\s+(?:\\S+\\s+)?differences?\\s+in\\s+(?:our|its|their)\\s+attitude",
+                    Stance.NONE, null, Side.NONE, 0, null));
+
+    private static Cue cue(String name, String regex, Stance stance, Basis basis, Side side, int reach, Pattern after) {
+        return new Cue(name, Pattern.compile("(?<![\\p{L}])(?:" + regex + ")(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                stance, basis, side, reach, after);
+    }
+
+    /**
+     * The claims one sentence makes. {@code fallbackHolder} is the article's main foreign actor, used only
+     * for a no-preference cue in a sentence that names no actor ("a state news agency said ...").
+     */
+    public List<ClaimCandidate> apply(SentenceContext s, String fallbackHolder) {
+        if (s.candidates().isEmpty() && s.actors().isEmpty()) {
+            return List.of();
+        }
+        Slotted slotted = Slotted.of(s);
+        String t = slotted.text;
+        List<ClaimCandidate> out = new ArrayList<>();
+        for (Cue cue : CUES) {
+            Matcher m = cue.pattern.matcher(t);
+            while (m.find()) {
+                if (slotted.insideSlot(m.start())) {
+                    continue;
+                }
+                String before = t.substring(Math.max(0, m.start() - 40), m.start());
+                boolean negated = Lexicon.NEGATION_BEFORE.matcher(before).find() || depNegated(s, slotted, m.start());
+                if (cue.stance == Stance.NONE) {
+                    List<Mention> holders = slotted.actorsNear(m.start());
+                    if (holders.isEmpty() && fallbackHolder != null && s.actors().isEmpty()) {
+                        out.add(new ClaimCandidate(fallbackHolder, "*", Stance.NONE, basisFor(s, null, Basis.ASSESSMENT), hedged(s), null, s, cue.name));
+                    }
+                    for (Mention h : holders) {
+                        out.add(new ClaimCandidate(h.value(), "*", Stance.NONE, basisFor(s, h, null), hedged(s), h.text(), s, cue.name));
+                    }
+                    continue;
+                }
+                List<Mention> targets = targets(slotted, cue, m);
+                if (targets.isEmpty()) {
+                    continue;
+                }
+                Stance stance = cue.stance;
+                if (cue.after != null) {
+                    int afterTarget = slotted.endOf(targets.get(targets.size() - 1));
+                    String rest = t.substring(afterTarget);
+                    if (NOT_WIN_AFTER.matcher(rest).find()) {
+                        stance = Stance.OPPOSES;
+                    } else if (!cue.after.matcher(rest).find()) {
+                        continue;
+                    }
+                }
+                if (negated) {
+                    if (stance != Stance.FAVORS) {
+                        continue; // "does not oppose" is not support
+                    }
+                    stance = Stance.OPPOSES;
+                }
+                List<Mention> holders = holders(s, slotted, cue, m);
+                for (Mention h : holders) {
+                    for (Mention c : targets) {
+                        out.add(new ClaimCandidate(h.value(), c.value(), stance, basisFor(s, h, cue.basis), hedged(s), h.text(), s, cue.name));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean depNegated(SentenceContext s, Slotted slotted, int cueStartInSlotted) {
+        ParsedSentence p = s.parse();
+        if (p == null) {
+            return false;
+        }
+        Token tok = p.tokenAt(slotted.toSentenceOffset(cueStartInSlotted));
+        return tok != null && p.negated(tok, 2);
+    }
+
+    private static List<Mention> targets(Slotted slotted, Cue cue, Matcher m) {
+        if (cue.targetSide == Side.AFTER) {
+            List<Mention> list = slotted.candidateListAfter(m.end(), cue.reach);
+            if (list.isEmpty() && cue.stance == Stance.OPPOSES) {
+                // "opposed to it", "against him": the candidate named earlier in the sentence
+                String rest = slotted.text.substring(m.end());
+                if (rest.matches("(?is)^\\s*(?:it|him|her|his\\s+\\w+|her\\s+\\w+)\\b.*")) {
+                    Mention prior = slotted.lastCandidateBefore(m.start());
+                    return prior == null ? List.of() : List.of(prior);
+                }
+            }
+            return list;
+        }
+        return slotted.candidateListBefore(m.start(), cue.reach);
+    }
+
+    private static List<Mention> holders(SentenceContext s, Slotted slotted, Cue cue, Matcher m) {
+        if (cue.targetSide == Side.BEFORE && cue.name.equals("boon")) {
+            return slotted.actorListAfter(m.end(), 40);
+        }
+        List<Mention> bySubject = subjectActors(s, slotted, m.start());
+        if (!bySubject.isEmpty()) {
+            return bySubject;
+        }
+        return slotted.actorListBefore(m.start(), 160);
+    }
+
+    /** Actor mentions inside the grammatical subject of the cue's verb (or of the verb governing it). */
+    private static List<Mention> subjectActors(SentenceContext s, Slotted slotted, int cueStartInSlotted) {
+        ParsedSentence p = s.parse();
+        if (p == null) {
+            return List.of();
+        }
+        Token cue = p.tokenAt(slotted.toSentenceOffset(cueStartInSlotted));
+        for (int up = 0; cue != null && up < 4; up++) {
+            for (Token c : p.children(cue)) {
+                if (c.relation().startsWith("nsubj")) {
+                    int[] span = subtreeSpan(p, c);
+                    List<Mention> in = new ArrayList<>();
+                    for (Mention a : s.actors()) {
+                        if (a.start() >= span[0] && a.end() <= span[1]) {
+                            in.add(a);
+                        }
+                    }
+                    return dedupeByValue(in);
+                }
+            }
+            String rel = cue.relation();
+            if (rel.equals("xcomp") || rel.equals("advcl") || rel.startsWith("acl") || rel.equals("ccomp") || rel.startsWith("conj")
+                    || rel.startsWith("obl") || rel.startsWith("nmod") || rel.equals("amod")) {
+                cue = p.head(cue);
+            } else {
+                break;
+            }
+        }
+        return List.of();
+    }
+
+    private static int[] subtreeSpan(ParsedSentence p, Token root) {
+        int lo = root.begin();
+        int hi = root.end();
+        List<Token> stack = new ArrayList<>(List.of(root));
+        while (!stack.isEmpty()) {
+            Token t = stack.remove(stack.size() - 1);
+            lo = Math.min(lo, t.begin());
+            hi = Math.max(hi, t.end());
+            stack.addAll(p.children(t));
+        }
+        return new int[]{lo, hi};
+    }
+
+    static List<Mention> dedupeByValue(List<Mention> ms) {
+        Map<String, Mention> byValue = new LinkedHashMap<>();
+        for (Mention m : ms) {
+            byValue.putIfAbsent(m.value(), m);
+        }
+        return new ArrayList<>(byValue.values());
+    }
+
+    static boolean hedged(SentenceContext s) {
+        return Lexicon.HEDGE.matcher(s.text()).find();
+    }
+
+    private static Basis basisFor(SentenceContext s, Mention holder, Basis cueBasis) {
+        String text = s.text();
+        boolean assessed = Lexicon.ASSESSMENT_SOURCE.matcher(text).find();
+        if (holder != null && holder.speaksForState() && !assessed) {
+            Matcher speech = Lexicon.SPEECH.matcher(text);
+            if (speech.find() || cueBasis == Basis.STATEMENT) {
+                return Basis.STATEMENT;
+            }
+        }
+        if (cueBasis == Basis.STATEMENT) {
+            return holder != null && holder.speaksForState() ? Basis.STATEMENT : Basis.ASSESSMENT;
+        }
+        return cueBasis != null ? cueBasis : Basis.ASSESSMENT;
+    }
+}

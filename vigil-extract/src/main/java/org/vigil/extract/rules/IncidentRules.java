@@ -1,0 +1,202 @@
+package org.vigil.extract.rules;
+
+import org.vigil.extract.gazetteer.Mention;
+import org.vigil.model.IncidentStatus;
+import org.vigil.model.IncidentTarget;
+import org.vigil.model.Technique;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sentence-level rules for interference incidents: a technique cue, an actor (named in the sentence,
+ * or carried over from the sentence before when this one names none), not in a hypothetical frame;
+ * then status, target and year from the sentence's own words.
+ */
+public final class IncidentRules {
+    private static final Map<Technique, Pattern> CUES = new EnumMap<>(Technique.class);
+
+    static {
+        CUES.put(Technique.HACK_AND_LEAK, Pattern.compile(
+                "hack[- ]and[- ]leak|(?:hack\\w*|st[oe]l\\w*|theft|pilfered|obtain\\w*|breach\\w*)\\b[^.;]{0,120}?\\b(?:leak\\w*|releas\\w*|disseminat\\w*|distribut\\w*|publish\\w*|dump\\w*|sent\\s+(?:it|them)|sen[dt]\\w*\\s+to|passed\\s+(?:it|them)?\\s*to|shar\\w+\\s+with)"
+                        + "|(?:leak\\w*|releas\\w*|disseminat\\w*|distribut\\w*|publish\\w*)\\b[^.;]{0,60}?\\b(?:stolen|hacked|pilfered)"
+                        + "|release\\s+of\\s+stolen|stolen\\s+(?:\\w+\\s+){0,3}(?:were|was)\\s+(?:leaked|released|distributed|published)",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.PHISHING, Pattern.compile(
+                "phish\\w*|spear-?phish\\w*|(?:usernames|passwords|credentials)\\b|malicious\\s+(?:e-?mails?|links?)|e-?mails?\\s+with\\s+(?:a\\s+)?(?:virus|malware)|(?:e-?mail|mensagem)\\s+com\\s+v[ií]rus",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.INTRUSION, Pattern.compile(
+                "hack(?:ed|ing|ers?|s)?\\b|hackead\\w*|cyber[- ]?(?:intrusion|attack\\w*|break-?in|espionage)|intrusion|breach(?:ed|es)?|break-?in|broke\\s+into"
+                        + "|compromis(?:e|ed|ing)|gain(?:ed)?\\s+access|(?:obtained|accessed)\\s+(?:some\\s+)?voter\\s+registration|ataque\\s+cibern[eé]tico",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.DISINFORMATION, Pattern.compile(
+                "disinformation|misinformation|desinforma\\w*|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
+                        + "|fabricated|forged|forger(?:y|ies)|bogus|misleading\\s+(?:information|claims?|narratives?|content)|inflated\\s+claims|mimick?\\w*\\s+(?:the\\s+)?(?:urls?|websites?|news)"
+                        + "|propaganda|staged\\s+videos?|spread(?:ing)?\\s+false|inauthentic\\s+news|doctored",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.INAUTHENTIC_ACCOUNTS, Pattern.compile(
+                "troll\\s*(?:farms?|factory|factories|accounts?|networks?)|trolls|bot\\s*(?:farms?|networks?|accounts?)|\\bbots\\b|botnets?|fake\\s+(?:social\\s+media\\s+)?(?:accounts?|personas?|profiles?|users?|followers)"
+                        + "|sock\\s*puppets?|inauthentic\\s+(?:accounts?|behaviou?r|networks?)|social\\s+media\\s+manipulation|impersonat\\w+\\s+(?:americans?|u\\.s\\.\\s+(?:citizens|voters))|networks?\\s+of\\s+fake"
+                        + "|personas?\\b|coordinated\\s+inauthentic",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.AI_GENERATED_CONTENT, Pattern.compile(
+                "artificial\\s+intelligence|\\bAI\\b[- ](?:generated|made|created|enabled|powered|tools?|technology|images?|videos?|content)|generative\\s+AI|deep-?fakes?|ChatGPT|large\\s+language\\s+models?"
+                        + "|(?:with|using)\\s+(?:the\\s+help\\s+of\\s+)?AI\\b|OpenAI['’]?s?\\s+(?:models|tools)|synthetic\\s+(?:media|video|audio|images?)|intelig[eê]ncia\\s+artificial",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.COVERT_FUNDING, Pattern.compile(
+                "funnel+\\w*|cover(?:t|tly)\\s+(?:fund\\w*|financ\\w*|paid|pay\\w*)|secretly\\s+(?:fund\\w*|paid|pay\\w*|financ\\w*)|shell\\s+compan\\w+|paid\\s+(?:\\w+\\s+)?influencers|money\\s+launder\\w*"
+                        + "|(?:allocated|paid|funneled|funnelled)\\s+(?:about\\s+|almost\\s+|nearly\\s+|some\\s+)?\\$\\s?\\d",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.STATE_MEDIA, Pattern.compile(
+                "state[- ](?:controlled|run|owned|backed|affiliated)?\\s*(?:media|television|tv|outlets?|broadcasters?|news\\s+agency)",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.THREATS_VIOLENCE, Pattern.compile(
+                "assassinat\\w+|murder-for-hire|(?:bomb|death|violent)\\s+threats?|threats?\\s+(?:from\\s+\\S+\\s+)?to\\s+(?:kill|assassinate|harm)|intimidat\\w+|threatening\\s+(?:e-?mails?|messages?)|plot\\w*\\s+to\\s+kill|kill\\s+(?:him|trump)",
+                Pattern.CASE_INSENSITIVE));
+        CUES.put(Technique.INFLUENCE_OPERATION, Pattern.compile(
+                "influence\\s+(?:operations?|campaigns?|efforts?|activit(?:y|ies)|networks?|ops)|cyber-?influence|interfer(?:e|ed|es|ing|ence)\\s+(?:\\w+\\s+){0,3}(?:in|with)\\s+(?:\\w+\\s+){0,4}(?:elections?|vote|race|politics|campaign)"
+                        + "|election\\s+interference|meddl\\w+|sought\\s+to\\s+influence|(?:attempt\\w*|tried|trying|efforts?)\\s+to\\s+(?:influence|sway|interfere)|smear\\s+campaigns?|lobbying\\s+campaign"
+                        + "|sway(?:ing)?\\s+(?:the\\s+outcome|public\\s+opinion|voters)|influence\\s+(?:the\\s+)?(?:\\d{4}\\s+)?(?:u\\.s\\.\\s+|us\\s+|american\\s+|presidential\\s+)*(?:elections?|vote|voters|public\\s+opinion)",
+                Pattern.CASE_INSENSITIVE));
+    }
+
+    private static final Pattern CHARGED = Lexicon.words("indict\\w*|charg(?:ed|es|ing)|criminal\\s+complaint|grand\\s+jury|prosecutors?|unsealed|arrested|extradit\\w*|pleaded|convicted");
+    private static final Pattern SANCTIONED = Lexicon.words("sanction\\w*");
+    private static final Pattern ADMITTED = Lexicon.words("admitted|admits|acknowledged\\s+(?:responsibility|involvement)|claimed\\s+responsibility");
+    private static final Pattern OFFICIAL = Lexicon.words("intelligence|officials?|FBI|ODNI|DNI|CISA|NSA|Justice\\s+Department|Department\\s+of\\s+Justice|DOJ|Treasury"
+            + "|State\\s+Department|Secretary|government|White\\s+House|Microsoft|OpenAI|Meta|Google|Facebook|Twitter|TikTok|Mandiant|agenc(?:y|ies)"
+            + "|confirmed|assess(?:ed|es|ment)|concluded|attributed|Director|Pentagon|Congress|Senate|Mueller|special\\s+counsel|authorities|administration");
+    private static final Pattern PRIVATE = Lexicon.words("according\\s+to\\s+(?:people|sources|a\\s+person|two\\s+people|three\\s+people)|people\\s+familiar|suspected"
+            + "|researchers?|analysts?|Graphika|Clemson|report\\s+by|New\\s+York\\s+Times|Washington\\s+Post|reportedly|allegedly|campaign\\s+said|said\\s+it\\s+had\\s+been|experts?|journalists?|investigation\\s+by");
+    private static final Pattern YEAR = Pattern.compile("\\b(20[0-3]\\d|19[89]\\d)\\b");
+    private static final Pattern T_INFRA = Lexicon.words("polling|polls|ballots?|voter\\s+registration|voting\\s+(?:systems?|machines?)|election\\s+(?:systems?|infrastructure|offices?|officials|websites?)|vote\\s+totals|voter\\s+(?:rolls|data|databases?)");
+    private static final Pattern T_CAMPAIGN = Lexicon.words("campaigns?['’]?|DNC|Democratic\\s+National\\s+Committee|Democratic\\s+Congressional\\s+Campaign\\s+Committee|DCCC|party\\s+e-?mails|advisers|staffers|aides|campanha");
+    private static final Pattern T_OFFICIALS = Lexicon.words("lawmakers|legislators|members\\s+of\\s+congress|congressional|government\\s+officials|officials");
+    private static final Pattern T_MEDIA = Lexicon.words("media\\s+(?:company|companies|outlets?|organi[sz]ations?)|journalists|reporters|news\\s+outlets|Tenet\\s+Media|influencers");
+    private static final Pattern T_VOTERS = Lexicon.words("voters|americans|american\\s+public|public\\s+opinion|audiences|electorate|citizens|social\\s+media|u\\.s\\.\\s+public");
+
+    /** Incidents in one sentence; {@code carriedActors} are the actors of the sentence before, used when this one names none. */
+    public List<IncidentCandidate> apply(SentenceContext s, List<Mention> carriedActors, int articleCycle) {
+        String text = s.text();
+        List<IncidentCandidate> out = new ArrayList<>();
+        List<Mention> actors = ClaimRules.dedupeByValue(s.actors());
+        boolean carried = false;
+        if (actors.isEmpty()) {
+            actors = carriedActors;
+            carried = true;
+        }
+        if (actors.isEmpty()) {
+            return out;
+        }
+        Map<Technique, String> found = new EnumMap<>(Technique.class);
+        for (Map.Entry<Technique, Pattern> e : CUES.entrySet()) {
+            Matcher m = e.getValue().matcher(text);
+            while (m.find()) {
+                String before = text.substring(0, m.start());
+                if (Lexicon.HYPOTHETICAL.matcher(before).find()) {
+                    continue;
+                }
+                found.put(e.getKey(), m.group());
+                break;
+            }
+        }
+        if (found.containsKey(Technique.HACK_AND_LEAK)) {
+            found.remove(Technique.INTRUSION); // the break-in is part of the hack-and-leak here
+        }
+        if (found.isEmpty()) {
+            return out;
+        }
+        IncidentStatus status = statusOf(text);
+        boolean statusFromSentence = status != null;
+        if (status == null) {
+            status = IncidentStatus.ATTRIBUTED;
+        }
+        Integer year = yearOf(text, articleCycle);
+        for (Map.Entry<Technique, String> f : found.entrySet()) {
+            for (Mention a : actors) {
+                if (carried && !(f.getKey() == Technique.PHISHING || f.getKey() == Technique.HACK_AND_LEAK
+                        || f.getKey() == Technique.INTRUSION || f.getKey() == Technique.THREATS_VIOLENCE)) {
+                    continue; // only concrete acts carry an actor over from the sentence before
+                }
+                out.add(new IncidentCandidate(a.value(), f.getKey(), targetOf(f.getKey(), s), status, year, f.getValue(),
+                        statusFromSentence, s));
+            }
+        }
+        return out;
+    }
+
+    static IncidentStatus statusOf(String text) {
+        if (CHARGED.matcher(text).find()) {
+            return IncidentStatus.CHARGED;
+        }
+        if (SANCTIONED.matcher(text).find()) {
+            return IncidentStatus.SANCTIONED;
+        }
+        if (ADMITTED.matcher(text).find()) {
+            return IncidentStatus.ADMITTED;
+        }
+        boolean official = OFFICIAL.matcher(text).find();
+        boolean privateSource = PRIVATE.matcher(text).find();
+        if (privateSource && !official) {
+            return IncidentStatus.ALLEGED;
+        }
+        if (official) {
+            return IncidentStatus.ATTRIBUTED;
+        }
+        return null;
+    }
+
+    static Integer yearOf(String text, int articleCycle) {
+        Matcher m = YEAR.matcher(text);
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            if (y >= 1990 && y <= 2035) {
+                return y;
+            }
+        }
+        return articleCycle > 0 ? articleCycle : null;
+    }
+
+    private static IncidentTarget targetOf(Technique t, SentenceContext s) {
+        String text = s.text();
+        if (T_INFRA.matcher(text).find()) {
+            return IncidentTarget.ELECTION_INFRASTRUCTURE;
+        }
+        switch (t) {
+            case HACK_AND_LEAK, PHISHING, INTRUSION -> {
+                if (T_CAMPAIGN.matcher(text).find()) {
+                    return IncidentTarget.CAMPAIGN;
+                }
+                if (T_MEDIA.matcher(text).find()) {
+                    return IncidentTarget.MEDIA;
+                }
+                if (T_OFFICIALS.matcher(text).find()) {
+                    return IncidentTarget.OFFICIALS;
+                }
+                return IncidentTarget.CAMPAIGN;
+            }
+            case THREATS_VIOLENCE -> {
+                if (T_VOTERS.matcher(text).find()) {
+                    return IncidentTarget.VOTERS;
+                }
+                return s.candidates().isEmpty() ? IncidentTarget.OTHER : IncidentTarget.CANDIDATE;
+            }
+            case COVERT_FUNDING -> {
+                return T_MEDIA.matcher(text).find() ? IncidentTarget.MEDIA : IncidentTarget.OTHER;
+            }
+            default -> {
+                if (T_OFFICIALS.matcher(text).find() && Lexicon.words("lawmakers|legislators|congressional").matcher(text).find()) {
+                    return IncidentTarget.OFFICIALS;
+                }
+                if (!s.candidates().isEmpty() && Lexicon.words("about|against|discredit\\w*|portray\\w*|smear\\w*|denigrat\\w*|tarnish\\w*|attacks?\\s+on").matcher(text).find()) {
+                    return IncidentTarget.CANDIDATE;
+                }
+                return IncidentTarget.VOTERS;
+            }
+        }
+    }
+}
