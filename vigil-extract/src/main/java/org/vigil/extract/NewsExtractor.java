@@ -15,6 +15,9 @@ import org.vigil.model.Claim;
 import org.vigil.model.Evidence;
 import org.vigil.model.Extraction;
 import org.vigil.model.Incident;
+import org.vigil.model.IncidentStatus;
+import org.vigil.model.IncidentTarget;
+import org.vigil.model.Technique;
 import org.vigil.model.Stance;
 
 import java.util.ArrayList;
@@ -79,7 +82,8 @@ public final class NewsExtractor {
             List<Mention> distinct = distinctCountries(s.actors());
             previousActors = distinct.size() == 1 ? distinct : List.of();
         }
-        return new Extraction(article, mergeClaims(claims, sentences, articleCycle), mergeIncidents(incidents));
+        List<Claim> merged = mergeClaims(claims, sentences, articleCycle);
+        return new Extraction(article, merged, mergeIncidents(incidents, claims));
     }
 
     private List<Claim> mergeClaims(List<ClaimCandidate> found, List<SentenceContext> sentences, int articleCycle) {
@@ -151,9 +155,29 @@ public final class NewsExtractor {
         return JOKE.matcher(t).find();
     }
 
-    private List<Incident> mergeIncidents(List<IncidentCandidate> found) {
+    private List<Incident> mergeIncidents(List<IncidentCandidate> found, List<ClaimCandidate> claims) {
+        // an operation against or for a candidate is an influence effort, even where no technique is named
+        List<IncidentCandidate> all = new ArrayList<>(found);
+        for (ClaimCandidate c : claims) {
+            if (c.basis() == org.vigil.model.Basis.OPERATION && c.stance() != Stance.NONE && !c.hedged()) {
+                IncidentStatus status = IncidentRules.statusOf(c.sentence().text());
+                all.add(new IncidentCandidate(c.holder(), Technique.INFLUENCE_OPERATION, IncidentTarget.CANDIDATE,
+                        status == null ? IncidentStatus.ATTRIBUTED : status,
+                        IncidentRules.yearOf(c.sentence().text(), c.sentence().cycle()), c.rule(), status != null, c.sentence()));
+            }
+        }
+        // "influence operation" is the technique of last resort: an actor with a more specific one does not get it too
+        java.util.Set<String> specific = new java.util.HashSet<>();
+        for (IncidentCandidate c : all) {
+            if (c.technique() != Technique.INFLUENCE_OPERATION) {
+                specific.add(c.actor());
+            }
+        }
         Map<String, IncidentCandidate> best = new LinkedHashMap<>();
-        for (IncidentCandidate c : found) {
+        for (IncidentCandidate c : all) {
+            if (c.technique() == Technique.INFLUENCE_OPERATION && specific.contains(c.actor())) {
+                continue;
+            }
             String key = c.actor() + "|" + c.technique();
             IncidentCandidate prev = best.get(key);
             if (prev == null || (prev.sentence().title() && !c.sentence().title())

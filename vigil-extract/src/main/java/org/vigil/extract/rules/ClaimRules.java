@@ -44,6 +44,8 @@ public final class ClaimRules {
             cue("support", "support(?:s|ed|ing)?|support\\s+for|supportive\\s+of", Stance.FAVORS, null, Side.AFTER, 45, null),
             cue("back", "back(?:s|ed|ing)?", Stance.FAVORS, null, Side.AFTER, 30, null),
             cue("endorse", "endors(?:e|es|ed|ing|ement)(?:\\s+of)?", Stance.FAVORS, Basis.STATEMENT, Side.AFTER, 45, null),
+            cue("give-endorsement", "(?:give|gives|gave|given|giving)\\s+(?=(?:the\\s+)?(?:[\\w.-]+\\s+){0,4}⟦c\\d+⟧[^.;]{0,30}?\\bendorsement)",
+                    Stance.FAVORS, Basis.STATEMENT, Side.AFTER, 50, null),
             cue("help", "help(?:s|ed|ing)?(?:\\s+to)?(?:\\s+(?:re-?)?elect)?|boost(?:s|ed|ing)?(?:\\s+the\\s+(?:chances|campaign|candidacy|prospects)\\s+of)?"
                     + "|aid(?:s|ed|ing)?|benefit(?:s|ed|ing)?|bolster(?:s|ed|ing)?|promot(?:e|es|ed|ing)",
                     Stance.FAVORS, Basis.OPERATION, Side.AFTER, 50, null),
@@ -57,7 +59,7 @@ public final class ClaimRules {
                     + "|sabotag(?:e|es|ed|ing)|attack(?:s|ed|ing)?(?:\\s+on)?|portray(?:s|ed|ing)?",
                     Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 45, null),
             cue("against", "(?:campaigns?|operations?|efforts?|interfer\\w*|race|work(?:s|ed|ing)?|influence|plots?|meddl\\w*|tip\\w*\\s+the\\s+\\w+)"
-                    + "(?:\\s+\\S+){0,4}?\\s+against", Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 40, null),
+                    + "(?:\\s+(?!(?:but|while|whereas|although|because|since)\\b)\\S+){0,8}?\\s+against", Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 40, null),
             cue("adversary", "(?:sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\\s+(?=⟦c\\d+⟧[’'s\\s]*as\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:adversary|enemy|threat|foe))",
                     Stance.OPPOSES, null, Side.AFTER, 4, null),
             cue("false-about", "(?:disinformation|misinformation|misleading\\s+information|false\\s+(?:claims|allegations|stories|information|narratives)"
@@ -104,10 +106,14 @@ public final class ClaimRules {
                     continue;
                 }
                 List<Mention> targets = targets(slotted, cue, m);
+                Stance stance = cue.stance;
+                if (targets.isEmpty() && cue.stance == Stance.FAVORS && cue.targetSide == Side.AFTER) {
+                    targets = dispreferred(slotted, m);
+                    stance = Stance.OPPOSES;
+                }
                 if (targets.isEmpty()) {
                     continue;
                 }
-                Stance stance = cue.stance;
                 if (cue.after != null) {
                     int afterTarget = slotted.endOf(targets.get(targets.size() - 1));
                     String rest = t.substring(afterTarget);
@@ -124,6 +130,13 @@ public final class ClaimRules {
                     stance = Stance.OPPOSES;
                 }
                 List<Mention> holders = holders(s, slotted, cue, m);
+                if (holders.isEmpty() && s.actors().isEmpty() && cue.basis == Basis.OPERATION && fallbackHolder != null) {
+                    // "the defendants were attempting to undermine Trump's campaign" in an article about one state
+                    for (Mention c : targets) {
+                        out.add(new ClaimCandidate(fallbackHolder, c.value(), stance, Basis.OPERATION, hedged(s), null, s, cue.name));
+                    }
+                    continue;
+                }
                 for (Mention h : holders) {
                     for (Mention c : targets) {
                         out.add(new ClaimCandidate(h.value(), c.value(), stance, basisFor(s, h, cue.basis), hedged(s), h.text(), s, cue.name));
@@ -131,7 +144,41 @@ public final class ClaimRules {
                 }
             }
         }
+        return withoutStancesNeutralised(out);
+    }
+
+    /** A sentence that says a holder has no clear preference does not also make it favour or oppose someone. */
+    private static List<ClaimCandidate> withoutStancesNeutralised(List<ClaimCandidate> found) {
+        java.util.Set<String> neutral = new java.util.HashSet<>();
+        for (ClaimCandidate c : found) {
+            if (c.stance() == Stance.NONE) {
+                neutral.add(c.holder());
+            }
+        }
+        if (neutral.isEmpty()) {
+            return found;
+        }
+        List<ClaimCandidate> out = new ArrayList<>();
+        for (ClaimCandidate c : found) {
+            if (c.stance() == Stance.NONE || !neutral.contains(c.holder())) {
+                out.add(c);
+            }
+        }
         return out;
+    }
+
+    /** "prefer her over X", "favour Harris rather than X": X is the candidate not preferred. */
+    private static List<Mention> dispreferred(Slotted slotted, Matcher m) {
+        List<Mention> list = slotted.candidateListAfter(m.end(), 80);
+        if (list.isEmpty()) {
+            return list;
+        }
+        String gap = slotted.text.substring(m.end(), Math.max(m.end(), slotted.startOf(list.get(0))));
+        Matcher over = OVER_GAP.matcher(gap);
+        if (!over.find() || BAD_GAP.matcher(gap.substring(over.end())).find()) {
+            return List.of();
+        }
+        return list;
     }
 
     private static boolean depNegated(SentenceContext s, Slotted slotted, int cueStartInSlotted) {
@@ -143,13 +190,26 @@ public final class ClaimRules {
         return tok != null && p.negated(tok, 2);
     }
 
+    /** Words between a cue and its candidate that mean the candidate is not the one the cue is about. */
+    private static final Pattern BAD_GAP = Pattern.compile(
+            "\\b(?:since|because|while|whereas|although|but|when|after|before|unless|rival|opponent|challenger|adversarial|alternative|candidate\\s+to|than)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "prefer her over Trump": the candidate after these words is the one not preferred. */
+    private static final Pattern OVER_GAP = Pattern.compile("\\b(?:over|rather\\s+than|instead\\s+of)\\b", Pattern.CASE_INSENSITIVE);
+
     private static List<Mention> targets(Slotted slotted, Cue cue, Matcher m) {
         if (cue.targetSide == Side.AFTER) {
             List<Mention> list = slotted.candidateListAfter(m.end(), cue.reach);
+            if (!list.isEmpty()) {
+                String gap = slotted.text.substring(m.end(), Math.max(m.end(), slotted.startOf(list.get(0))));
+                if (BAD_GAP.matcher(gap).find() || OVER_GAP.matcher(gap).find()) {
+                    return List.of();
+                }
+            }
             if (list.isEmpty() && cue.stance == Stance.OPPOSES) {
                 // "opposed to it", "against him": the candidate named earlier in the sentence
                 String rest = slotted.text.substring(m.end());
-                if (rest.matches("(?is)^\\s*(?:it|him|her|his\\s+\\w+|her\\s+\\w+)\\b.*")) {
+                if (cue.name.equals("oppose") && rest.matches("(?is)^\\s*it\\b.*")) {
                     Mention prior = slotted.lastCandidateBefore(m.start());
                     return prior == null ? List.of() : List.of(prior);
                 }

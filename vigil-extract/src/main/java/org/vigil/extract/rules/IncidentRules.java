@@ -31,7 +31,7 @@ public final class IncidentRules {
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INTRUSION, Pattern.compile(
                 "hack(?:ed|ing|ers?|s)?\\b|hackead\\w*|cyber[- ]?(?:intrusion|attack\\w*|break-?in|espionage)|intrusion|breach(?:ed|es)?|break-?in|broke\\s+into"
-                        + "|compromis(?:e|ed|ing)|gain(?:ed)?\\s+access|(?:obtained|accessed)\\s+(?:some\\s+)?voter\\s+registration|ataque\\s+cibern[eé]tico",
+                        + "|compromised|compromising|to\\s+compromise|gain(?:ed)?\\s+access|(?:obtained|accessed)\\s+(?:some\\s+)?voter\\s+registration|ataque\\s+cibern[eé]tico",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.DISINFORMATION, Pattern.compile(
                 "disinformation|misinformation|desinforma\\w*|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
@@ -48,7 +48,7 @@ public final class IncidentRules {
                         + "|(?:with|using)\\s+(?:the\\s+help\\s+of\\s+)?AI\\b|OpenAI['’]?s?\\s+(?:models|tools)|synthetic\\s+(?:media|video|audio|images?)|intelig[eê]ncia\\s+artificial",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.COVERT_FUNDING, Pattern.compile(
-                "funnel+\\w*|cover(?:t|tly)\\s+(?:fund\\w*|financ\\w*|paid|pay\\w*)|secretly\\s+(?:fund\\w*|paid|pay\\w*|financ\\w*)|shell\\s+compan\\w+|paid\\s+(?:\\w+\\s+)?influencers|money\\s+launder\\w*"
+                "funnel+\\w*|cover(?:t|tly)\\s+(?:fund\\w*|financ\\w*|paid|pay\\w*)|secretly\\s+(?:fund\\w*|paid|pay\\w*|financ\\w*)|shell\\s+compan\\w+|paid\\s+(?:\\w+\\s+)?influencers"
                         + "|(?:allocated|paid|funneled|funnelled)\\s+(?:about\\s+|almost\\s+|nearly\\s+|some\\s+)?\\$\\s?\\d",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.STATE_MEDIA, Pattern.compile(
@@ -79,20 +79,26 @@ public final class IncidentRules {
     private static final Pattern T_MEDIA = Lexicon.words("media\\s+(?:company|companies|outlets?|organi[sz]ations?)|journalists|reporters|news\\s+outlets|Tenet\\s+Media|influencers");
     private static final Pattern T_VOTERS = Lexicon.words("voters|americans|american\\s+public|public\\s+opinion|audiences|electorate|citizens|social\\s+media|u\\.s\\.\\s+public");
 
+    private static final Pattern ACTOR_LIST_GLUE = Pattern.compile("^(?:[’']s)?(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(?:the\\s+)?$",
+            Pattern.CASE_INSENSITIVE);
+    /** Words that introduce the agent after an act: "hacked by Iran", "traced to Russia". */
+    private static final Pattern AGENT_AFTER = Pattern.compile(
+            "(?:\\bby|\\bfrom|linked\\s+to|tied\\s+to|backed\\s+by|attributed\\s+to|traced\\s+(?:back\\s+)?to|originat\\w*\\s+(?:in|from)|run\\s+by|behind\\s+it\\s+was|pelo|pela|por)"
+                    + "\\s+(?:the\\s+|a\\s+|an\\s+|um\\s+|uma\\s+|o\\s+|a\\s+)?(?:[\\w-]+\\s+){0,3}$", Pattern.CASE_INSENSITIVE);
+    /** A sentence whose subject refers back to the actor of the sentence before. */
+    private static final Pattern ANAPHORIC_START = Pattern.compile(
+            "^\\W*(?:he|she|they|it|its|their|the\\s+(?:group|hackers?|operation|network|actors?|men|defendants|agency|company|operatives|accounts|campaign\\s+(?:also|then))|these|those|this\\s+(?:operation|group|network))\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FAKE_BEFORE = Pattern.compile("\\b(?:fake|fabricated|staged|false|bogus)\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
+
     /** Incidents in one sentence; {@code carriedActors} are the actors of the sentence before, used when this one names none. */
     public List<IncidentCandidate> apply(SentenceContext s, List<Mention> carriedActors, int articleCycle) {
         String text = s.text();
         List<IncidentCandidate> out = new ArrayList<>();
-        List<Mention> actors = ClaimRules.dedupeByValue(s.actors());
-        boolean carried = false;
-        if (actors.isEmpty()) {
-            actors = carriedActors;
-            carried = true;
-        }
-        if (actors.isEmpty()) {
+        if (s.actors().isEmpty() && carriedActors.isEmpty()) {
             return out;
         }
-        Map<Technique, String> found = new EnumMap<>(Technique.class);
+        Map<Technique, Matcher> found = new EnumMap<>(Technique.class);
         for (Map.Entry<Technique, Pattern> e : CUES.entrySet()) {
             Matcher m = e.getValue().matcher(text);
             while (m.find()) {
@@ -100,7 +106,13 @@ public final class IncidentRules {
                 if (Lexicon.HYPOTHETICAL.matcher(before).find()) {
                     continue;
                 }
-                found.put(e.getKey(), m.group());
+                if (e.getKey() == Technique.THREATS_VIOLENCE && FAKE_BEFORE.matcher(before).find()) {
+                    continue; // a fabricated story about an assassination is disinformation, not a threat
+                }
+                if (e.getKey() == Technique.STATE_MEDIA && !AMPLIFY.matcher(text).find()) {
+                    continue; // state media reporting news is not an operation; amplifying a narrative is
+                }
+                found.put(e.getKey(), m);
                 break;
             }
         }
@@ -116,20 +128,68 @@ public final class IncidentRules {
             status = IncidentStatus.ATTRIBUTED;
         }
         Integer year = yearOf(text, articleCycle);
-        for (Map.Entry<Technique, String> f : found.entrySet()) {
-            for (Mention a : actors) {
-                if (carried && !(f.getKey() == Technique.PHISHING || f.getKey() == Technique.HACK_AND_LEAK
-                        || f.getKey() == Technique.INTRUSION || f.getKey() == Technique.THREATS_VIOLENCE)) {
-                    continue; // only concrete acts carry an actor over from the sentence before
+        boolean anaphoric = ANAPHORIC_START.matcher(text).find();
+        for (Map.Entry<Technique, Matcher> f : found.entrySet()) {
+            Matcher cue = f.getValue();
+            List<Mention> actors = agents(s, cue.start(), cue.end());
+            if (actors.isEmpty() && s.actors().isEmpty()) {
+                boolean concrete = f.getKey() == Technique.PHISHING || f.getKey() == Technique.HACK_AND_LEAK
+                        || f.getKey() == Technique.INTRUSION || f.getKey() == Technique.THREATS_VIOLENCE;
+                if (concrete || anaphoric) {
+                    actors = carriedActors;
                 }
-                out.add(new IncidentCandidate(a.value(), f.getKey(), targetOf(f.getKey(), s), status, year, f.getValue(),
+            }
+            for (Mention a : actors) {
+                out.add(new IncidentCandidate(a.value(), f.getKey(), targetOf(f.getKey(), s), status, year, cue.group(),
                         statusFromSentence, s));
             }
         }
         return out;
     }
 
-    static IncidentStatus statusOf(String text) {
+    private static final Pattern AMPLIFY = Lexicon.words("amplif\\w*|narratives?|echo\\w*|boost\\w*|promot\\w*|spread\\w*|push\\w*|launder\\w*");
+
+    /**
+     * The actors a technique cue belongs to: the nearest actor (with any actors listed alongside it)
+     * before the cue, else an actor introduced as the agent after it ("hacked by Iran").
+     */
+    private static List<Mention> agents(SentenceContext s, int cueStart, int cueEnd) {
+        String text = s.text();
+        List<Mention> before = new ArrayList<>();
+        for (Mention a : s.actors()) {
+            if (a.end() <= cueStart && !isObjectModifier(text, a)) {
+                before.add(a);
+            }
+        }
+        if (!before.isEmpty()) {
+            List<Mention> list = new ArrayList<>();
+            int i = before.size() - 1;
+            list.add(before.get(i));
+            for (; i > 0; i--) {
+                String glue = text.substring(before.get(i - 1).end(), before.get(i).start());
+                if (!ACTOR_LIST_GLUE.matcher(glue).find()) {
+                    break;
+                }
+                list.add(0, before.get(i - 1));
+            }
+            return ClaimRules.dedupeByValue(list);
+        }
+        for (Mention a : s.actors()) {
+            if (a.start() >= cueEnd && !isObjectModifier(text, a)
+                    && AGENT_AFTER.matcher(text.substring(cueEnd, a.start())).find()) {
+                return List.of(a);
+            }
+        }
+        return List.of();
+    }
+
+    /** "pro-Ukraine policies", "anti-China lawmakers": the state is the subject matter, not the actor. */
+    private static boolean isObjectModifier(String text, Mention a) {
+        String before = text.substring(Math.max(0, a.start() - 5), a.start()).toLowerCase(java.util.Locale.ROOT);
+        return (before.endsWith("pro-") || before.endsWith("anti-")) && !a.text().toLowerCase(java.util.Locale.ROOT).startsWith("pro-");
+    }
+
+    public static IncidentStatus statusOf(String text) {
         if (CHARGED.matcher(text).find()) {
             return IncidentStatus.CHARGED;
         }
@@ -150,7 +210,7 @@ public final class IncidentRules {
         return null;
     }
 
-    static Integer yearOf(String text, int articleCycle) {
+    public static Integer yearOf(String text, int articleCycle) {
         Matcher m = YEAR.matcher(text);
         while (m.find()) {
             int y = Integer.parseInt(m.group(1));

@@ -18,6 +18,9 @@ final class Slotted {
     /** What may sit between list members: "Russia, China and Iran", "Clinton and Joe Biden". */
     private static final String LIST_GLUE = "(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(?:(?:both|former|president|vice|u\\.s\\.|us|then-\\w+|democrat|republican|democratic|republican|presidential|candidate|nominee|senator|sen\\.|governor|gov\\.)\\s+)*";
 
+    private static final Pattern RIVAL_OF = Pattern.compile("^[’']s?\\s+(?:\\w+\\s+)?(?:challenger|rival|opponent|running\\s+mate|adversary|competitor)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     final String text;
     private final List<Mention> actors;
     private final List<Mention> candidates;
@@ -78,6 +81,15 @@ final class Slotted {
         return p + shift;
     }
 
+    int startOf(Mention m) {
+        for (int[] sl : slots) {
+            if (sl[2] == m.start()) {
+                return sl[0];
+            }
+        }
+        return 0;
+    }
+
     int endOf(Mention m) {
         for (int[] sl : slots) {
             if (sl[2] == m.start()) {
@@ -109,6 +121,16 @@ final class Slotted {
             return out;
         }
         int at = from + m.end();
+        Matcher rival = RIVAL_OF.matcher(text.substring(at));
+        if (kind == 'c' && rival.find()) {
+            // "Trump's challenger, Joe Biden": the target is the challenger, named next if at all
+            Matcher named = Pattern.compile("^[^;:()⟦]{0,30}?⟦c(\\d+)⟧").matcher(text.substring(at + rival.end()));
+            if (!named.find()) {
+                return out;
+            }
+            out.add(candidates.get(Integer.parseInt(named.group(1))));
+            return out;
+        }
         out.add(kind == 'a' ? actors.get(Integer.parseInt(m.group(1))) : candidates.get(Integer.parseInt(m.group(1))));
         Pattern next = Pattern.compile("^(?:[’']s?\\s+\\w+)?" + LIST_GLUE + "⟦" + kind + "(\\d+)⟧", Pattern.CASE_INSENSITIVE);
         while (true) {
