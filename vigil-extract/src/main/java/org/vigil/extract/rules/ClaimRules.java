@@ -130,6 +130,13 @@ public final class ClaimRules {
                     stance = Stance.OPPOSES;
                 }
                 List<Mention> holders = holders(s, slotted, cue, m);
+                List<Mention> passedOver = stance == Stance.FAVORS && cue.targetSide == Side.AFTER
+                        ? slotted.candidatesPassedOver(slotted.endOf(targets.get(targets.size() - 1))) : List.of();
+                for (Mention h : holders) {
+                    for (Mention c : passedOver) {
+                        out.add(new ClaimCandidate(h.value(), c.value(), Stance.OPPOSES, basisFor(s, h, cue.basis), hedged(s), h.text(), s, cue.name));
+                    }
+                }
                 if (holders.isEmpty() && s.actors().isEmpty() && cue.basis == Basis.OPERATION && fallbackHolder != null) {
                     // "the defendants were attempting to undermine Trump's campaign" in an article about one state
                     for (Mention c : targets) {
@@ -201,7 +208,7 @@ public final class ClaimRules {
         if (cue.targetSide == Side.AFTER) {
             List<Mention> list = slotted.candidateListAfter(m.end(), cue.reach);
             if (!list.isEmpty()) {
-                String gap = slotted.text.substring(m.end(), Math.max(m.end(), slotted.startOf(list.get(0))));
+                String gap = slotted.text.substring(m.end(), Math.max(m.end(), slotted.nextSlotStart(m.end())));
                 if (BAD_GAP.matcher(gap).find() || OVER_GAP.matcher(gap).find()) {
                     return List.of();
                 }

@@ -81,6 +81,16 @@ final class Slotted {
         return p + shift;
     }
 
+    /** Where the first slot at or after {@code from} starts (the text's length when there is none). */
+    int nextSlotStart(int from) {
+        for (int[] sl : slots) {
+            if (sl[0] >= from) {
+                return sl[0];
+            }
+        }
+        return text.length();
+    }
+
     int startOf(Mention m) {
         for (int[] sl : slots) {
             if (sl[2] == m.start()) {
@@ -180,6 +190,18 @@ final class Slotted {
             out.add(0, kind == 'a' ? actors.get(prev[2]) : candidates.get(prev[2]));
         }
         return ClaimRules.dedupeByValue(out);
+    }
+
+    private static final Pattern PASSED_OVER = Pattern.compile(
+            "^[’']?s?\\s*(?:,\\s*)?(?:over|rather\\s+than|instead\\s+of)\\s+(?:[\\w.-]+\\s+){0,4}?⟦c(\\d+)⟧", Pattern.CASE_INSENSITIVE);
+
+    /** "prefers Harris over Trump": the candidates named as not preferred right after a preferred one. */
+    List<Mention> candidatesPassedOver(int from) {
+        Matcher m = PASSED_OVER.matcher(text.substring(from));
+        if (!m.find()) {
+            return List.of();
+        }
+        return candidateListAfter(from + m.start(1) - 2, 2);
     }
 
     Mention lastCandidateBefore(int to) {

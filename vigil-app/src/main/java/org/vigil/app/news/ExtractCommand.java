@@ -1,0 +1,54 @@
+package org.vigil.app.news;
+
+import org.vigil.app.Main;
+import org.vigil.extract.GoldFormat;
+import org.vigil.model.Extraction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code vigil extract}: claims and incidents of every article, one JSON line each, in the evaluation corpus's gold format. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Extract who-wants-whom claims and interference incidents from news articles (a file, a folder or a JSONL) "
+                + "and write one JSON line per article in the gold format of the evaluation corpus.")
+public final class ExtractCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, paramLabel = "PATH", description = "A file, a folder (read recursively) or a .jsonl of {url, title, published, html|text}.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE.jsonl", description = "Where to write the predictions.")
+    Path output;
+
+    @Option(names = "--details", description = "Also write evidence offsets, the actor mention and the DISARM technique id of each item.")
+    boolean details;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.exists(input)) {
+            System.err.println("vigil extract: " + input + " does not exist; give a file, a folder or a .jsonl");
+            return Main.USAGE;
+        }
+        NewsPipeline.Result r = new NewsPipeline().run(input, System.err);
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < r.extractions().size(); i++) {
+                Extraction x = r.extractions().get(i);
+                if (x != null) {
+                    w.write(GoldFormat.line(x.article().doc(), x, details));
+                    w.newLine();
+                }
+            }
+        }
+        r.printSummary(System.err, "extract");
+        System.err.println("extract: wrote " + output);
+        return r.bad() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
+    }
+}

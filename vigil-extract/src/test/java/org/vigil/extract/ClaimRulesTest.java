@@ -1,0 +1,104 @@
+package org.vigil.extract;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.vigil.model.Basis;
+import org.vigil.model.Claim;
+import org.vigil.model.Extraction;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.extract.ExtractorFixture.claims;
+import static org.vigil.extract.ExtractorFixture.extract;
+
+/** Each claim rule family on sentences written for these tests. */
+class ClaimRulesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Russia wants Donald Trump to win the election, officials said.                 | RU trump favors",
+            "Moscow is rooting for the return of the former president.                      | RU trump favors",
+            "A Trump victory would be a boon for the Kremlin, analysts said.                 | RU trump favors",
+            "Viktor Orban gave Donald Trump a warm endorsement on Tuesday.                    | HU trump favors",
+            "Russia is working to denigrate Joe Biden, the assessment says.                   | RU biden opposes",
+            "Beijing ran an influence campaign against Marco Rubio last year.                 | CN rubio opposes",
+            "Tehran sees Trump as an adversary, experts say.                                  | IR trump opposes",
+            "Officials said China has no clear preference in the presidential race.          | CN * none",
+            "Iranian hackers worked to help Joe Biden by hurting Donald Trump.                | IR biden favors;IR trump opposes",
+            "China and Iran do not want Trump to win a second term.                           | CN trump opposes;IR trump opposes",
+            "The Kremlin prefers Kamala Harris over Donald Trump, the report said.            | RU harris favors;RU trump opposes",
+            "Russia tried to disparage Trump's challenger, Joe Biden.                         | RU biden opposes",
+    })
+    void cueFamiliesFindHolderTargetAndStance(String sentence, String expected) {
+        assertThat(claims(sentence)).containsExactlyInAnyOrder(expected.trim().split(";"));
+    }
+
+    @Test
+    void theActorsOwnWordsAreAStatementAndOfficialsInferenceAnAssessment() {
+        Claim own = extract("Vladimir Putin said he backs Kamala Harris.").claims().get(0);
+        assertThat(own.basis()).isEqualTo(Basis.STATEMENT);
+        Claim inferred = extract("US intelligence officials said Russia prefers Donald Trump.").claims().get(0);
+        assertThat(inferred.basis()).isEqualTo(Basis.ASSESSMENT);
+        Claim operation = extract("Russian operatives spread videos to discredit Kamala Harris.").claims().get(0);
+        assertThat(operation.basis()).isEqualTo(Basis.OPERATION);
+    }
+
+    @Test
+    void hedgingWordsMarkTheClaimHedged() {
+        assertThat(extract("Russia reportedly favors Donald Trump.").claims()).singleElement()
+                .satisfies(c -> assertThat(c.hedged()).isTrue());
+        assertThat(extract("Russia favors Donald Trump, officials said.").claims()).singleElement()
+                .satisfies(c -> assertThat(c.hedged()).isFalse());
+    }
+
+    @Test
+    void aDenialByTheHolderDisputesItsClaims() {
+        Extraction x = extract("Iran is trying to hurt Donald Trump, US officials said.\nIran denied the accusation on Friday.");
+        assertThat(x.claims()).singleElement().satisfies(c -> assertThat(c.disputed()).isTrue());
+    }
+
+    @Test
+    void aCandidatesDenialDoesNotDisputeTheForeignClaim() {
+        Extraction x = extract("Russia wants Trump to win, officials said.\nTrump denied that Russia ever helped him.");
+        assertThat(x.claims()).extracting(ExtractorFixture::key).contains("RU trump favors");
+        assertThat(x.claims()).allSatisfy(c -> assertThat(c.disputed()).isFalse());
+    }
+
+    @Test
+    void aJokeAboutTheSameCandidateDisputesTheClaim() {
+        Extraction x = extract("Putin said Russia supports Kamala Harris.\nThe Kremlin later said the remark about Harris was a joke.");
+        assertThat(x.claims()).extracting(ExtractorFixture::key).containsExactly("RU harris favors");
+        assertThat(x.claims().get(0).disputed()).isTrue();
+    }
+
+    @Test
+    void aNegatedOppositionIsNotSupport() {
+        assertThat(claims("Russia does not oppose Joe Biden, the official said.")).isEmpty();
+    }
+
+    @Test
+    void candidatesOwnViewsOfForeignStatesAreNotClaims() {
+        assertThat(claims("Trump said he would get along well with Russia and China.")).isEmpty();
+    }
+
+    @Test
+    void descriptionsResolveByTheArticlesCycle() {
+        assertThat(extract("Moscow wants the Democratic nominee to win.", LocalDate.of(2016, 10, 1)).claims())
+                .extracting(ExtractorFixture::key).containsExactly("RU clinton favors");
+        assertThat(extract("Moscow wants the Democratic nominee to win.", LocalDate.of(2024, 10, 1)).claims())
+                .extracting(ExtractorFixture::key).containsExactly("RU harris favors");
+    }
+
+    @Test
+    void oneClaimPerHolderTargetAndStanceWithVerbatimEvidence() {
+        String text = "Russia wants Trump to win.\nAgain, Russia wants Trump to win, officials said.";
+        Extraction x = extract(text);
+        assertThat(x.claims()).hasSize(1);
+        Claim c = x.claims().get(0);
+        assertThat(text.substring(c.evidence().start(), c.evidence().end())).isEqualTo(c.evidence().sentence());
+        assertThat(Arrays.asList(text.split("\n"))).contains(c.evidence().sentence());
+    }
+}
