@@ -66,8 +66,8 @@ public final class NewsExtractor {
 
         List<ClaimCandidate> claims = new ArrayList<>();
         List<IncidentCandidate> incidents = new ArrayList<>();
-        List<Mention> previousActors = List.of();
-        for (SentenceContext s : sentences) {
+        for (int i = 0; i < sentences.size(); i++) {
+            SentenceContext s = sentences.get(i);
             boolean claimable = (!s.actors().isEmpty() && !s.candidates().isEmpty())
                     || (mainActor != null && (!s.actors().isEmpty() || !s.candidates().isEmpty()));
             SentenceContext parsed = s;
@@ -78,9 +78,7 @@ public final class NewsExtractor {
             if (claimable || !s.actors().isEmpty()) {
                 claims.addAll(claimRules.apply(parsed, mainActor));
             }
-            incidents.addAll(incidentRules.apply(s, previousActors, articleCycle));
-            List<Mention> distinct = distinctCountries(s.actors());
-            previousActors = distinct.size() == 1 ? distinct : List.of();
+            incidents.addAll(incidentRules.apply(s, neighbourActors(sentences, i, text), articleCycle));
         }
         List<Claim> merged = mergeClaims(claims, sentences, articleCycle);
         return new Extraction(article, merged, mergeIncidents(incidents, claims));
@@ -173,9 +171,17 @@ public final class NewsExtractor {
                 specific.add(c.actor());
             }
         }
+        // a hack-and-leak includes its break-in: the same actor's intrusion is not a second incident
+        java.util.Set<String> leakers = new java.util.HashSet<>();
+        for (IncidentCandidate c : all) {
+            if (c.technique() == Technique.HACK_AND_LEAK) {
+                leakers.add(c.actor());
+            }
+        }
         Map<String, IncidentCandidate> best = new LinkedHashMap<>();
         for (IncidentCandidate c : all) {
-            if (c.technique() == Technique.INFLUENCE_OPERATION && specific.contains(c.actor())) {
+            if (c.technique() == Technique.INFLUENCE_OPERATION && specific.contains(c.actor())
+                    || c.technique() == Technique.INTRUSION && leakers.contains(c.actor())) {
                 continue;
             }
             String key = c.actor() + "|" + c.technique();
@@ -210,6 +216,32 @@ public final class NewsExtractor {
             }
         }
         return null;
+    }
+
+    /**
+     * For a sentence that names no actor ("They also hacked ..."), the actor of a sentence close by: the
+     * nearest of the two before it that names one, else the next one in the same paragraph; only when
+     * that sentence names a single state.
+     */
+    private static List<Mention> neighbourActors(List<SentenceContext> sentences, int i, String text) {
+        for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
+            if (text.substring(sentences.get(j).span().end(), sentences.get(j + 1).span().start()).contains("\n\n")) {
+                break; // not across a paragraph break
+            }
+            if (!sentences.get(j).actors().isEmpty()) {
+                List<Mention> d = distinctCountries(sentences.get(j).actors());
+                return d.size() == 1 ? d : List.of();
+            }
+        }
+        if (i + 1 < sentences.size()) {
+            SentenceContext next = sentences.get(i + 1);
+            boolean sameParagraph = !text.substring(sentences.get(i).span().end(), next.span().start()).contains("\n\n");
+            List<Mention> d = distinctCountries(next.actors());
+            if (sameParagraph && d.size() == 1) {
+                return d;
+            }
+        }
+        return List.of();
     }
 
     private static List<Mention> distinctCountries(List<Mention> ms) {

@@ -98,6 +98,7 @@ public final class IncidentRules {
         if (s.actors().isEmpty() && carriedActors.isEmpty()) {
             return out;
         }
+
         Map<Technique, Matcher> found = new EnumMap<>(Technique.class);
         for (Map.Entry<Technique, Pattern> e : CUES.entrySet()) {
             Matcher m = e.getValue().matcher(text);
@@ -132,9 +133,10 @@ public final class IncidentRules {
         for (Map.Entry<Technique, Matcher> f : found.entrySet()) {
             Matcher cue = f.getValue();
             List<Mention> actors = agents(s, cue.start(), cue.end());
-            if (actors.isEmpty() && s.actors().isEmpty()) {
+            if (actors.isEmpty()) {
                 boolean concrete = f.getKey() == Technique.PHISHING || f.getKey() == Technique.HACK_AND_LEAK
-                        || f.getKey() == Technique.INTRUSION || f.getKey() == Technique.THREATS_VIOLENCE;
+                        || f.getKey() == Technique.INTRUSION || f.getKey() == Technique.THREATS_VIOLENCE
+                        || f.getKey() == Technique.COVERT_FUNDING;
                 if (concrete || anaphoric) {
                     actors = carriedActors;
                 }
@@ -175,8 +177,8 @@ public final class IncidentRules {
             return ClaimRules.dedupeByValue(list);
         }
         for (Mention a : s.actors()) {
-            if (a.start() >= cueEnd && !isObjectModifier(text, a)
-                    && AGENT_AFTER.matcher(text.substring(cueEnd, a.start())).find()) {
+            if (a.start() > cueStart && !isObjectModifier(text, a)
+                    && AGENT_AFTER.matcher(text.substring(cueStart, a.start())).find()) {
                 return List.of(a);
             }
         }
