@@ -31,6 +31,9 @@ class ClaimRulesTest {
             "China and Iran do not want Trump to win a second term.                           | CN trump opposes;IR trump opposes",
             "The Kremlin prefers Kamala Harris over Donald Trump, the report said.            | RU harris favors;RU trump opposes",
             "Russia tried to disparage Trump's challenger, Joe Biden.                         | RU biden opposes",
+            "Pyongyang would welcome a Trump victory, the analyst wrote.                       | KP trump favors",
+            "Tehran wants to see Donald Trump defeated in November.                           | IR trump opposes",
+            "Beijing fears a Trump return, according to diplomats.                            | CN trump opposes",
     })
     void cueFamiliesFindHolderTargetAndStance(String sentence, String expected) {
         assertThat(claims(sentence)).containsExactlyInAnyOrder(expected.trim().split(";"));

@@ -35,6 +35,10 @@ public final class ClaimRules {
             "^[^.;]{0,30}?\\b(?:is|be|was|were|gets?)?\\s*(?:not|n['’]t|never)\\s+(?:be\\s+)?(?:re-?elected|reelected|elected|win|returns?|victorious)",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern LOSE_AFTER = Pattern.compile(
+            "^[\\s’'s]*(?:to\\s+)?(?:lose|be\\s+defeated|defeated|out\\s+of\\s+(?:office|power|the\\s+white\\s+house)|ousted|gone|fail)",
+            Pattern.CASE_INSENSITIVE);
+
     private static final List<Cue> CUES = List.of(
             cue("want", "want(?:s|ed|ing)?(?:\\s+to\\s+see)?|would\\s+(?:like|love|prefer)\\s+to\\s+see|like\\s+to\\s+see|hop(?:e|es|ed|ing)\\s+to\\s+see",
                     Stance.FAVORS, null, Side.AFTER, 40, WIN_AFTER),
@@ -53,6 +57,13 @@ public final class ClaimRules {
             cue("wish", "wish(?:ed|es)?\\s+(?:him|her)\\s+(?:success|luck|victory)", Stance.FAVORS, Basis.STATEMENT, Side.BEFORE, 60, null),
             cue("boon", "(?:would|will|is|was)\\s+(?:be\\s+)?(?:a\\s+)?(?:boon|the\\s+best\\s+outcome|good\\s+news|beneficial|welcome)\\s+(?:for|to)",
                     Stance.FAVORS, null, Side.BEFORE, 70, null),
+            cue("welcome", "welcom(?:e|es|ed|ing)\\s+(?:a\\s+|an\\s+|the\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|presidency|return|re-?election|election|second\\s+term))"
+                    + "|(?:wish(?:es|ed)?|hop(?:e|es|ed|ing))\\s+for\\s+(?:a\\s+|an\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|re-?election|second\\s+term))"
+                    + "|(?:cheer(?:s|ed|ing)?|pull(?:s|ed|ing)?|bet(?:s|ting)?|count(?:s|ed|ing)?)\\s+(?:for|on)",
+                    Stance.FAVORS, null, Side.AFTER, 30, null),
+            cue("defeat", "(?:the\\s+)?defeat(?:ed|ing)?(?:\\s+of)?", Stance.OPPOSES, null, Side.AFTER, 30, null),
+            cue("fear", "(?:fear(?:s|ed)?|dread(?:s|ed)?|wary\\s+of|worried\\s+about|alarmed\\s+by)\\s+(?:a\\s+|an\\s+|the\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|presidency|return|re-?election|second\\s+term|administration))",
+                    Stance.OPPOSES, null, Side.AFTER, 4, null),
             cue("oppose", "oppos(?:e|es|ed|ing)(?:\\s+to)?|opposition\\s+to", Stance.OPPOSES, null, Side.AFTER, 40, null),
             cue("hurt", "hurt(?:s|ing)?|harm(?:s|ed|ing)?|damag(?:e|es|ed|ing)|denigrat(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)"
                     + "|tarnish(?:es|ed|ing)?|disparag(?:e|es|ed|ing)|discredit(?:s|ed|ing)?|smear(?:s|ed|ing)?|weaken(?:s|ed|ing)?"
@@ -117,7 +128,7 @@ public final class ClaimRules {
                 if (cue.after != null) {
                     int afterTarget = slotted.endOf(targets.get(targets.size() - 1));
                     String rest = t.substring(afterTarget);
-                    if (NOT_WIN_AFTER.matcher(rest).find()) {
+                    if (NOT_WIN_AFTER.matcher(rest).find() || LOSE_AFTER.matcher(rest).find()) {
                         stance = Stance.OPPOSES;
                     } else if (!cue.after.matcher(rest).find()) {
                         continue;
