@@ -1,0 +1,150 @@
+package org.vigil.ingest.news;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Streams a JSONL file of news records {@code {url, title, published, html|text}}, one record per
+ * line, each read like a file of its own. A bad line becomes a FAILED outcome naming
+ * {@code file:line} and the rest of the file is still read.
+ */
+final class JsonlNewsReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] NEWS_FIELDS = {"url", "title", "published", "html", "text"};
+
+    /** Records carry text, not bytes: the byte cap is applied to characters, a close enough bound. */
+    private final long maxChars;
+
+    JsonlNewsReader(long maxChars) {
+        this.maxChars = maxChars;
+    }
+
+    void read(Path file, NewsIngest.Sink sink) throws IOException {
+        String origin = file.toString();
+        String fileName = file.getFileName().toString();
+        boolean gzip = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+        long lineNo = 0;
+        boolean sawNewsRecord = false;
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = JSON.readTree(line);
+                } catch (JsonProcessingException e) {
+                    sink.outcome(origin, FileOutcome.Status.FAILED, lineNo, "not valid JSON ("
+                            + firstLine(e.getOriginalMessage()) + "); fix or remove this line", line);
+                    continue;
+                }
+                if (node == null || !node.isObject()) {
+                    sink.outcome(origin, FileOutcome.Status.FAILED, lineNo,
+                            "expected a JSON object {url, title, published, html|text}; fix or remove this line", line);
+                    continue;
+                }
+                if (!sawNewsRecord && !hasAnyNewsField(node)) {
+                    // Not a news file at all (an annotation file next to the articles, say):
+                    // one outcome for the file beats one failure per line.
+                    sink.outcome(origin, FileOutcome.Status.SKIPPED, 0, "not a news JSONL file: record at line "
+                            + lineNo + " has none of url, title, published, html, text; leave this file out", line);
+                    return;
+                }
+                sawNewsRecord = true;
+                readRecord(node, line, origin, fileName, lineNo, sink);
+            }
+        } catch (ZipException | EOFException e) {
+            sink.outcome(origin, FileOutcome.Status.FAILED, lineNo + 1, "gzip data is corrupt or cut short after line "
+                    + lineNo + " (" + NewsIngest.describe(e) + "); re-create the file to read the rest", "");
+        }
+    }
+
+    private void readRecord(JsonNode node, String line, String origin, String fileName, long lineNo,
+                            NewsIngest.Sink sink) {
+        String html = textField(node, "html");
+        String text = textField(node, "text");
+        if (html == null && text == null) {
+            sink.outcome(origin, FileOutcome.Status.FAILED, lineNo,
+                    "record has neither 'html' nor 'text'; add the page's HTML or text", line);
+            return;
+        }
+        String url = textField(node, "url");
+        String title = textField(node, "title");
+        String publishedRaw = node.hasNonNull("published") ? node.get("published").asText() : null;
+        LocalDate published = PublishedDates.parse(publishedRaw);
+        String content = html != null ? html : text;
+        String cut = "";
+        if (content.length() > maxChars) {
+            content = content.substring(0, (int) maxChars);
+            cut = ", truncated to the first " + maxChars + " characters (raise ingest.news.max.bytes to read more)";
+        }
+        content = TextDecoder.clean(content);
+        String doc = url != null ? url : fileName + "#" + lineNo;
+        String recordOrigin = origin + ":" + lineNo;
+        try {
+            ArticleAssembler.Assembled a = ArticleAssembler.assemble(content, html != null,
+                    new ArticleAssembler.Hints(url, title, published), doc, recordOrigin);
+            String dateNote = publishedRaw != null && !publishedRaw.isBlank() && published == null
+                    ? ", published '" + abbreviate(publishedRaw) + "' is not a date and was left empty" : "";
+            if (a.article() == null) {
+                sink.outcome(origin, FileOutcome.Status.SKIPPED, lineNo, a.note() + cut, line);
+            } else {
+                sink.article(a.article());
+                sink.outcome(origin, FileOutcome.Status.OK, lineNo, a.note() + dateNote + cut, "");
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            sink.outcome(origin, FileOutcome.Status.FAILED, lineNo, "could not be processed ("
+                    + NewsIngest.describe(e) + "); please report this record to the Vigil developers", line);
+        }
+    }
+
+    private static boolean hasAnyNewsField(JsonNode node) {
+        for (String f : NEWS_FIELDS) {
+            if (node.has(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String textField(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || !v.isValueNode()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.isBlank() ? null : s;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        String first = s.lines().findFirst().orElse("").strip();
+        return abbreviate(first);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    }
+}
