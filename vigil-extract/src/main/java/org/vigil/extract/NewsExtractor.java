@@ -81,7 +81,7 @@ public final class NewsExtractor {
             incidents.addAll(incidentRules.apply(s, neighbourActors(sentences, i, text), articleCycle));
         }
         List<Claim> merged = mergeClaims(claims, sentences, articleCycle);
-        return new Extraction(article, merged, mergeIncidents(incidents, claims));
+        return new Extraction(article, merged, mergeIncidents(incidents, claims, sentences));
     }
 
     private List<Claim> mergeClaims(List<ClaimCandidate> found, List<SentenceContext> sentences, int articleCycle) {
@@ -115,12 +115,18 @@ public final class NewsExtractor {
         if (c.stance() == Stance.NONE) {
             return false;
         }
-        if (jokes(c.sentence().text())) {
-            return true;
+        Matcher joke = JOKE.matcher(c.sentence().text());
+        while (joke.find()) {
+            // "in jest — that he would favor Harris": the joke covers the candidate named next to it
+            for (Mention m : c.sentence().candidates()) {
+                if (m.value().equals(c.target()) && Math.abs(m.start() - joke.start()) < 60) {
+                    return true;
+                }
+            }
         }
         for (SentenceContext s : sentences) {
             String t = s.text();
-            if (jokes(t)) {
+            if (c.basis() == org.vigil.model.Basis.STATEMENT && jokes(t) && s != c.sentence()) {
                 boolean sameTarget = s.candidates().stream().anyMatch(m -> m.value().equals(c.target()));
                 boolean sameHolder = s.actors().stream().anyMatch(m -> m.value().equals(c.holder()));
                 if (sameTarget && (sameHolder || s.actors().isEmpty())) {
@@ -129,13 +135,13 @@ public final class NewsExtractor {
             }
             Matcher d = DENIAL.matcher(t);
             if (d.find()) {
-                // the denier is the first name before the denial word; a candidate denying is not the holder's denial
-                Mention firstActor = s.actors().stream().filter(m -> m.start() < d.start()).findFirst().orElse(null);
+                // the deniers are the actors named before the denial word, unless a candidate speaks first
                 Mention firstCandidate = s.candidates().stream().filter(m -> m.start() < d.start()).findFirst().orElse(null);
-                boolean holderDenies = firstActor != null && firstActor.value().equals(c.holder())
-                        && (firstCandidate == null || firstCandidate.start() > firstActor.start());
-                if (holderDenies) {
-                    return true;
+                for (Mention a : s.actors()) {
+                    if (a.start() < d.start() && a.value().equals(c.holder())
+                            && (firstCandidate == null || firstCandidate.start() > a.start())) {
+                        return true;
+                    }
                 }
             }
         }
@@ -153,7 +159,7 @@ public final class NewsExtractor {
         return JOKE.matcher(t).find();
     }
 
-    private List<Incident> mergeIncidents(List<IncidentCandidate> found, List<ClaimCandidate> claims) {
+    private List<Incident> mergeIncidents(List<IncidentCandidate> found, List<ClaimCandidate> claims, List<SentenceContext> sentences) {
         // an operation against or for a candidate is an influence effort, even where no technique is named
         List<IncidentCandidate> all = new ArrayList<>(found);
         for (ClaimCandidate c : claims) {
@@ -192,9 +198,10 @@ public final class NewsExtractor {
             }
         }
         List<Incident> out = new ArrayList<>();
+        ArticleStatus articleStatus = ArticleStatus.of(sentences);
         for (IncidentCandidate c : best.values()) {
             TextSpan span = c.sentence().span();
-            out.add(new Incident(c.actor(), c.technique(), c.target(), c.status(), c.year(),
+            out.add(new Incident(c.actor(), c.technique(), c.target(), articleStatus.resolve(c), c.year(),
                     DisarmMapping.of(c.technique()).id(), new Evidence(span.text(), span.start(), span.end())));
         }
         return out;

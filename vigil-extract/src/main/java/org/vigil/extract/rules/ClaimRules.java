@@ -61,6 +61,8 @@ public final class ClaimRules {
                     + "|(?:wish(?:es|ed)?|hop(?:e|es|ed|ing))\\s+for\\s+(?:a\\s+|an\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|re-?election|second\\s+term))"
                     + "|(?:cheer(?:s|ed|ing)?|pull(?:s|ed|ing)?|bet(?:s|ting)?|count(?:s|ed|ing)?)\\s+(?:for|on)",
                     Stance.FAVORS, null, Side.AFTER, 30, null),
+            cue("behind", "(?:weight|support|backing|resources|muscle)\\s+behind|(?:get|got|gets|getting|line|lined|lining|rall(?:y|ied|ying))\\s+(?:up\\s+)?behind",
+                    Stance.FAVORS, null, Side.AFTER, 30, null),
             cue("defeat", "(?:the\\s+)?defeat(?:ed|ing)?(?:\\s+of)?", Stance.OPPOSES, null, Side.AFTER, 30, null),
             cue("fear", "(?:fear(?:s|ed)?|dread(?:s|ed)?|wary\\s+of|worried\\s+about|alarmed\\s+by)\\s+(?:a\\s+|an\\s+|the\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|presidency|return|re-?election|second\\s+term|administration))",
                     Stance.OPPOSES, null, Side.AFTER, 4, null),
@@ -76,7 +78,9 @@ public final class ClaimRules {
             cue("false-about", "(?:disinformation|misinformation|misleading\\s+information|false\\s+(?:claims|allegations|stories|information|narratives)"
                     + "|fake\\s+videos?|deepfakes?(?:\\s+videos?)?|fabricated\\s+videos?)(?:\\s+\\S+){0,3}?\\s+(?:about|of|targeting|against|on)",
                     Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 30, null),
-            cue("no-preference", "no\\s+(?:clear\\s+)?preference|not\\s+clear\\s+(?:exactly\\s+)?who|(?:does|do|did)\\s+not\\s+(?:plan|intend|seek|want)\\s+to\\s+interfere"
+            cue("no-preference", "(?:not|n['’]t|never)\\s+(?:\\w+\\s+){0,3}?(?:favou?r(?:ing|s|ed)?|back(?:ing|s|ed)?|support(?:ing|s|ed)?|prefer(?:ring|s|red)?)\\s+(?:either|one\\s+(?:candidate|side|party)|any\\s+(?:candidate|side|party))"
+                    + "|(?:no|not\\s+(?:\\w+\\s+){0,3}?an?)\\s+(?:clear\\s+|particular\\s+)?preference\\s+(?:between|for\\s+either)|neither\\s+(?:candidate|side|party)|favou?r(?:s|ing)?\\s+neither|"
+                    + "no\\s+(?:clear\\s+)?preference|not\\s+clear\\s+(?:exactly\\s+)?who|(?:does|do|did)\\s+not\\s+(?:plan|intend|seek|want)\\s+to\\s+interfere"
                     + "|not\\s+(?:\\w+\\s+)?seeking\\s+to\\s+influence|(?:ready|willing|able|prepared)\\s+to\\s+work\\s+with\\s+(?:whoever|whomever|any|the\\s+winner)"
                     + "|no\\s+matter\\s+(?:who|what\\s+administration|which)|whoever\\s+(?:he\\s+or\\s+she|wins)|do(?:es)?\\s+not\\s+care"
                     + "|hedging\\s+(?:his|her|its|their)\\s+bets|yet\\s+to\\s+wade\\s+into|no\\s+(?:\\S+\\s+)?differences?\\s+in\\s+(?:our|its|their)\\s+attitude",
@@ -109,10 +113,10 @@ public final class ClaimRules {
                 if (cue.stance == Stance.NONE) {
                     List<Mention> holders = slotted.actorsNear(m.start());
                     if (holders.isEmpty() && fallbackHolder != null && s.actors().isEmpty()) {
-                        out.add(new ClaimCandidate(fallbackHolder, "*", Stance.NONE, basisFor(s, null, Basis.ASSESSMENT), hedged(s), null, s, cue.name));
+                        out.add(new ClaimCandidate(fallbackHolder, "*", Stance.NONE, basisFor(s, fallbackHolder, null), hedged(s), null, s, cue.name));
                     }
                     for (Mention h : holders) {
-                        out.add(new ClaimCandidate(h.value(), "*", Stance.NONE, basisFor(s, h, null), hedged(s), h.text(), s, cue.name));
+                        out.add(new ClaimCandidate(h.value(), "*", Stance.NONE, basisFor(s, h.value(), null), hedged(s), h.text(), s, cue.name));
                     }
                     continue;
                 }
@@ -145,7 +149,7 @@ public final class ClaimRules {
                         ? slotted.candidatesPassedOver(slotted.endOf(targets.get(targets.size() - 1))) : List.of();
                 for (Mention h : holders) {
                     for (Mention c : passedOver) {
-                        out.add(new ClaimCandidate(h.value(), c.value(), Stance.OPPOSES, basisFor(s, h, cue.basis), hedged(s), h.text(), s, cue.name));
+                        out.add(new ClaimCandidate(h.value(), c.value(), Stance.OPPOSES, basisFor(s, h.value(), cue.basis), hedged(s), h.text(), s, cue.name));
                     }
                 }
                 if (holders.isEmpty() && s.actors().isEmpty() && cue.basis == Basis.OPERATION && fallbackHolder != null) {
@@ -157,7 +161,7 @@ public final class ClaimRules {
                 }
                 for (Mention h : holders) {
                     for (Mention c : targets) {
-                        out.add(new ClaimCandidate(h.value(), c.value(), stance, basisFor(s, h, cue.basis), hedged(s), h.text(), s, cue.name));
+                        out.add(new ClaimCandidate(h.value(), c.value(), stance, basisFor(s, h.value(), cue.basis), hedged(s), h.text(), s, cue.name));
                     }
                 }
             }
@@ -304,18 +308,35 @@ public final class ClaimRules {
         return Lexicon.HEDGE.matcher(s.text()).find();
     }
 
-    private static Basis basisFor(SentenceContext s, Mention holder, Basis cueBasis) {
+    /**
+     * Statement when the holder speaks for itself (a leader, ministry or outlet of that state is named,
+     * or the state is the subject of a speech verb) and nobody else is credited with the inference;
+     * operation when the cue is an act; assessment otherwise.
+     */
+    private static Basis basisFor(SentenceContext s, String holder, Basis cueBasis) {
+        if (cueBasis == Basis.OPERATION) {
+            return Basis.OPERATION;
+        }
         String text = s.text();
-        boolean assessed = Lexicon.ASSESSMENT_SOURCE.matcher(text).find();
-        if (holder != null && holder.speaksForState() && !assessed) {
+        if (Lexicon.ASSESSMENT_SOURCE.matcher(text).find()) {
+            return Basis.ASSESSMENT;
+        }
+        for (Mention m : s.actors()) {
+            if (!m.value().equals(holder)) {
+                continue;
+            }
+            if (m.speaksForState()) {
+                return Basis.STATEMENT;
+            }
             Matcher speech = Lexicon.SPEECH.matcher(text);
-            if (speech.find() || cueBasis == Basis.STATEMENT) {
+            if (speech.find(m.end()) && speech.start() - m.end() < 40) {
                 return Basis.STATEMENT;
             }
         }
-        if (cueBasis == Basis.STATEMENT) {
-            return holder != null && holder.speaksForState() ? Basis.STATEMENT : Basis.ASSESSMENT;
+        if (s.actors().isEmpty() && Lexicon.SPEECH.matcher(text).find()) {
+            return Basis.STATEMENT; // the article's main actor, speaking through an unnamed spokesman or agency
         }
-        return cueBasis != null ? cueBasis : Basis.ASSESSMENT;
+        return Basis.ASSESSMENT;
     }
+
 }

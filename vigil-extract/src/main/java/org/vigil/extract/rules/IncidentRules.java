@@ -30,11 +30,11 @@ public final class IncidentRules {
                 "phish\\w*|spear-?phish\\w*|(?:usernames|passwords|credentials)\\b|malicious\\s+(?:e-?mails?|links?)|e-?mails?\\s+with\\s+(?:a\\s+)?(?:virus|malware)|(?:e-?mail|mensagem)\\s+com\\s+v[ií]rus",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INTRUSION, Pattern.compile(
-                "hack(?:ed|ing|ers?|s)?\\b|hackead\\w*|cyber[- ]?(?:intrusion|attack\\w*|break-?in|espionage)|intrusion|breach(?:ed|es)?|break-?in|broke\\s+into"
+                "hack(?:ed|ing|s)?\\b|(?:cop(?:y|ied|ying)|st[oe]l\\w*|exfiltrat\\w+|download\\w*)\\s+(?:\\w+\\s+){0,5}?(?:records|databases?|voter\\s+data|data\\s+from)|scann\\w+\\s+(?:the\\s+)?(?:\\w+\\s+){0,3}(?:websites|networks|systems)|hackead\\w*|cyber[- ]?(?:intrusion|attack\\w*|break-?in|espionage)|intrusion|breach(?:ed|es)?|break-?in|broke\\s+into"
                         + "|compromised|compromising|to\\s+compromise|gain(?:ed)?\\s+access|(?:obtained|accessed)\\s+(?:some\\s+)?voter\\s+registration|ataque\\s+cibern[eé]tico",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.DISINFORMATION, Pattern.compile(
-                "disinformation|misinformation|desinforma\\w*|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
+                "disinformation|misinformation|falsely\\s+(?:claim\\w*|show\\w*|purport\\w*|accus\\w*|suggest\\w*|depict\\w*)|purport\\w*\\s+to\\s+show|desinforma\\w*|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
                         + "|fabricated|forged|forger(?:y|ies)|bogus|misleading\\s+(?:information|claims?|narratives?|content)|inflated\\s+claims|mimick?\\w*\\s+(?:the\\s+)?(?:urls?|websites?|news)"
                         + "|propaganda|staged\\s+videos?|spread(?:ing)?\\s+false|inauthentic\\s+news|doctored",
                 Pattern.CASE_INSENSITIVE));
@@ -52,7 +52,7 @@ public final class IncidentRules {
                         + "|(?:allocated|paid|funneled|funnelled)\\s+(?:about\\s+|almost\\s+|nearly\\s+|some\\s+)?\\$\\s?\\d",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.STATE_MEDIA, Pattern.compile(
-                "state[- ](?:controlled|run|owned|backed|affiliated)?\\s*(?:media|television|tv|outlets?|broadcasters?|news\\s+agency)",
+                "state[- ](?:controlled|run|owned|backed|affiliated|funded|sponsored)?\\s*(?:media|television|tv|outlets?|broadcasters?|news\\s+agency|news\\s+service)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.THREATS_VIOLENCE, Pattern.compile(
                 "assassinat\\w+|murder-for-hire|(?:bomb|death|violent)\\s+threats?|threats?\\s+(?:from\\s+\\S+\\s+)?to\\s+(?:kill|assassinate|harm)|intimidat\\w+|threatening\\s+(?:e-?mails?|messages?)|plot\\w*\\s+to\\s+kill|kill\\s+(?:him|trump)",
@@ -64,14 +64,14 @@ public final class IncidentRules {
                 Pattern.CASE_INSENSITIVE));
     }
 
-    private static final Pattern CHARGED = Lexicon.words("indict\\w*|charg(?:ed|es|ing)|criminal\\s+complaint|grand\\s+jury|prosecutors?|unsealed|arrested|extradit\\w*|pleaded|convicted");
+    private static final Pattern CHARGED = Lexicon.words("indict\\w*|charg(?:ed|es|ing)|criminal\\s+complaint|grand\\s+jury|unsealed|arrested|extradit\\w*|pleaded|convicted");
     private static final Pattern SANCTIONED = Lexicon.words("sanction\\w*");
     private static final Pattern ADMITTED = Lexicon.words("admitted|admits|acknowledged\\s+(?:responsibility|involvement)|claimed\\s+responsibility");
     private static final Pattern OFFICIAL = Lexicon.words("intelligence|officials?|FBI|ODNI|DNI|CISA|NSA|Justice\\s+Department|Department\\s+of\\s+Justice|DOJ|Treasury"
             + "|State\\s+Department|Secretary|government|White\\s+House|Microsoft|OpenAI|Meta|Google|Facebook|Twitter|TikTok|Mandiant|agenc(?:y|ies)"
             + "|confirmed|assess(?:ed|es|ment)|concluded|attributed|Director|Pentagon|Congress|Senate|Mueller|special\\s+counsel|authorities|administration");
     private static final Pattern PRIVATE = Lexicon.words("according\\s+to\\s+(?:people|sources|a\\s+person|two\\s+people|three\\s+people)|people\\s+familiar|suspected"
-            + "|researchers?|analysts?|Graphika|Clemson|report\\s+by|New\\s+York\\s+Times|Washington\\s+Post|reportedly|allegedly|campaign\\s+said|said\\s+it\\s+had\\s+been|experts?|journalists?|investigation\\s+by");
+            + "|researchers?|analysts?|Graphika|Clemson|report\\s+by|New\\s+York\\s+Times|Washington\\s+Post|reportedly|allegedly|campaign\\s+said|said\\s+it\\s+had\\s+been|experts?|journalists?|investigation\\s+(?:by|finds|found)|watchdog|think\\s+tank|cybersecurity\\s+(?:firm|company)|investigators");
     private static final Pattern YEAR = Pattern.compile("\\b(20[0-3]\\d|19[89]\\d)\\b");
     private static final Pattern T_INFRA = Lexicon.words("polling|polls|ballots?|voter\\s+registration|voting\\s+(?:systems?|machines?)|election\\s+(?:systems?|infrastructure|offices?|officials|websites?)|vote\\s+totals|voter\\s+(?:rolls|data|databases?)");
     private static final Pattern T_CAMPAIGN = Lexicon.words("campaigns?['’]?|DNC|Democratic\\s+National\\s+Committee|Democratic\\s+Congressional\\s+Campaign\\s+Committee|DCCC|party\\s+e-?mails|advisers|staffers|aides|campanha");
@@ -83,12 +83,14 @@ public final class IncidentRules {
             Pattern.CASE_INSENSITIVE);
     /** Words that introduce the agent after an act: "hacked by Iran", "traced to Russia". */
     private static final Pattern AGENT_AFTER = Pattern.compile(
-            "(?:\\bby|\\bfrom|linked\\s+to|tied\\s+to|backed\\s+by|attributed\\s+to|traced\\s+(?:back\\s+)?to|originat\\w*\\s+(?:in|from)|run\\s+by|behind\\s+it\\s+was|pelo|pela|por)"
+            "(?:\\bby|\\bfrom|\\bthat|\\bwhich|linked\\s+to|tied\\s+to|backed\\s+by|attributed\\s+to|traced\\s+(?:back\\s+)?to|originat\\w*\\s+(?:in|from)|run\\s+by|behind\\s+it\\s+was|pelo|pela|por)"
                     + "\\s+(?:the\\s+|a\\s+|an\\s+|um\\s+|uma\\s+|o\\s+|a\\s+)?(?:[\\w-]+\\s+){0,3}$", Pattern.CASE_INSENSITIVE);
     /** A sentence whose subject refers back to the actor of the sentence before. */
     private static final Pattern ANAPHORIC_START = Pattern.compile(
             "^\\W*(?:he|she|they|it|its|their|the\\s+(?:group|hackers?|operation|network|actors?|men|defendants|agency|company|operatives|accounts|campaign\\s+(?:also|then))|these|those|this\\s+(?:operation|group|network))\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "had not carried out an influence effort": a negated act is not an incident. */
+    private static final Pattern NEGATED = Pattern.compile("(?:\\b(?:not|never|no|neither|nor|without)|n['’]t)(?:\\s+\\S+){0,3}\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FAKE_BEFORE = Pattern.compile("\\b(?:fake|fabricated|staged|false|bogus)\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
 
     /** Incidents in one sentence; {@code carriedActors} are the actors of the sentence before, used when this one names none. */
@@ -104,7 +106,7 @@ public final class IncidentRules {
             Matcher m = e.getValue().matcher(text);
             while (m.find()) {
                 String before = text.substring(0, m.start());
-                if (Lexicon.HYPOTHETICAL.matcher(before).find()) {
+                if (Lexicon.HYPOTHETICAL.matcher(before).find() || NEGATED.matcher(before).find()) {
                     continue;
                 }
                 if (e.getKey() == Technique.THREATS_VIOLENCE && FAKE_BEFORE.matcher(before).find()) {
@@ -115,6 +117,13 @@ public final class IncidentRules {
                 }
                 found.put(e.getKey(), m);
                 break;
+            }
+        }
+        if (!found.containsKey(Technique.STATE_MEDIA)) {
+            Matcher amplify = AMPLIFY.matcher(text);
+            boolean outlet = s.actors().stream().anyMatch(a -> a.kind().equals("media"));
+            if (outlet && amplify.find() && !Lexicon.HYPOTHETICAL.matcher(text.substring(0, amplify.start())).find()) {
+                found.put(Technique.STATE_MEDIA, amplify); // "RT and Sputnik amplified coverage ..."
             }
         }
         if (found.containsKey(Technique.HACK_AND_LEAK)) {
@@ -136,7 +145,7 @@ public final class IncidentRules {
             if (actors.isEmpty()) {
                 boolean concrete = f.getKey() == Technique.PHISHING || f.getKey() == Technique.HACK_AND_LEAK
                         || f.getKey() == Technique.INTRUSION || f.getKey() == Technique.THREATS_VIOLENCE
-                        || f.getKey() == Technique.COVERT_FUNDING;
+                        || f.getKey() == Technique.COVERT_FUNDING || f.getKey() == Technique.AI_GENERATED_CONTENT;
                 if (concrete || anaphoric) {
                     actors = carriedActors;
                 }
@@ -189,6 +198,27 @@ public final class IncidentRules {
     private static boolean isObjectModifier(String text, Mention a) {
         String before = text.substring(Math.max(0, a.start() - 5), a.start()).toLowerCase(java.util.Locale.ROOT);
         return (before.endsWith("pro-") || before.endsWith("anti-")) && !a.text().toLowerCase(java.util.Locale.ROOT).startsWith("pro-");
+    }
+
+    /** Charged or sanctioned, when the sentence reports legal action; null otherwise. */
+    public static IncidentStatus legalStatusOf(String text) {
+        if (CHARGED.matcher(text).find()) {
+            return IncidentStatus.CHARGED;
+        }
+        if (SANCTIONED.matcher(text).find()) {
+            return IncidentStatus.SANCTIONED;
+        }
+        return null;
+    }
+
+    /** True when the sentence cites an official or platform source rather than journalists or researchers. */
+    public static boolean citesOfficials(String text) {
+        return OFFICIAL.matcher(text).find();
+    }
+
+    /** True when the sentence cites journalists, researchers or unnamed people. */
+    public static boolean citesPrivateSources(String text) {
+        return PRIVATE.matcher(text).find();
     }
 
     public static IncidentStatus statusOf(String text) {

@@ -15,7 +15,7 @@ final class Lexicon {
     /** The article itself qualifies what it reports. */
     static final Pattern HEDGE = words("allegedly|alleged|reportedly|purportedly|apparently|appears?|appeared|seems?|seemed"
             + "|might|may|possibly|perhaps|maybe|probably|likely|believed to|is believed|are believed|is seen as|are seen as"
-            + "|suspected|if|indicators?|signs point|could|would possibly|presumably|rumou?red");
+            + "|suspected|if|indicators?|signs point|could|would possibly|presumably|rumou?red|suggests?|suggested|suggesting");
 
     /** A speech act: the actor's own words. */
     static final Pattern SPEECH = words("said|says|say|told|tells|stated|states|declared|announced|wrote|writes|posted"
