@@ -22,7 +22,7 @@ class IncidentRulesTest {
             "The Treasury sanctioned Russian operatives who ran fake news websites.                                     | RU disinformation | sanctioned",
             "A Russian troll farm operated hundreds of fake accounts, the FBI said.                                     | RU inauthentic_accounts | attributed",
             "The party's email server was hacked by Iran, officials confirmed.                                          | IR intrusion | attributed",
-            "Prosecutors say Russian operatives funnelled $10 million to a media company through shell companies.       | RU covert_funding | charged",
+            "Prosecutors charged Russian operatives who funnelled $10 million to a media company through shell companies. | RU covert_funding | charged",
     })
     void techniquesActorsAndStatuses(String sentence, String expected, String status) {
         assertThat(extract(sentence).incidents()).extracting(ExtractorFixture::key).contains(expected.trim());
