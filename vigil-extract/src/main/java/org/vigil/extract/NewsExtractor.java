@@ -63,6 +63,8 @@ public final class NewsExtractor {
             sentences.add(new SentenceContext(span, actors, candidates, null, cycle, title));
         }
         String mainActor = mainActor(sentences);
+        // an incident whose sentence names no year happened in the election the article talks about most
+        int incidentYear = mostMentionedCycle(text, articleCycle);
 
         List<ClaimCandidate> claims = new ArrayList<>();
         List<IncidentCandidate> incidents = new ArrayList<>();
@@ -78,7 +80,7 @@ public final class NewsExtractor {
             if (claimable || !s.actors().isEmpty()) {
                 claims.addAll(claimRules.apply(parsed, mainActor));
             }
-            incidents.addAll(incidentRules.apply(s, neighbourActors(sentences, i, text), articleCycle));
+            incidents.addAll(incidentRules.apply(s, neighbourActors(sentences, i, text), incidentYear));
         }
         List<Claim> merged = mergeClaims(claims, sentences, articleCycle);
         return new Extraction(article, merged, mergeIncidents(incidents, claims, sentences));
@@ -261,7 +263,7 @@ public final class NewsExtractor {
 
     /**
      * The election cycle an article's descriptions ("the former president") resolve in: from its date
-     * (an odd year after an election still reports on it), else the cycle year it mentions most.
+     * (the two years after an election mostly report on it), else the cycle year it mentions most.
      */
     static int cycleOf(Article a) {
         if (a.published() != null) {
@@ -270,19 +272,21 @@ public final class NewsExtractor {
             if (r == 0) {
                 return y;
             }
-            if (r == 1) {
-                return y - 1;
-            }
-            return y + (4 - r);
+            // the year after an election and the midterm year mostly report on the last one
+            return r <= 2 ? y - r : y + 1;
         }
+        return mostMentionedCycle(a.text(), 2024);
+    }
+
+    private static int mostMentionedCycle(String text, int fallback) {
         Map<Integer, Integer> counts = new HashMap<>();
-        Matcher m = CYCLE_YEAR.matcher(a.text());
+        Matcher m = CYCLE_YEAR.matcher(text);
         while (m.find()) {
             counts.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
         }
         return counts.entrySet().stream()
                 .max((x, y) -> x.getValue().equals(y.getValue()) ? Integer.compare(x.getKey(), y.getKey()) : Integer.compare(x.getValue(), y.getValue()))
-                .map(Map.Entry::getKey).orElse(2024);
+                .map(Map.Entry::getKey).orElse(fallback);
     }
 
     /** A sentence that names exactly one cycle year speaks of that cycle ("in 2016, the Democratic nominee"). */

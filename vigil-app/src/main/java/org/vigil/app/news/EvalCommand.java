@@ -55,6 +55,6 @@ public final class EvalCommand implements Callable<Integer> {
         }
         System.out.println(s.summary());
         r.printSummary(System.err, "eval");
-        return r.bad() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
+        return r.failed() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
     }
 }

@@ -4,6 +4,7 @@ import org.vigil.app.Main;
 import org.vigil.ingest.news.NewsDedup;
 import org.vigil.model.Article;
 import org.vigil.model.Extraction;
+import org.vigil.model.Problem;
 import org.vigil.store.VigilStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,8 @@ public final class IngestNewsCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "The DuckDB store (default: ${DEFAULT-VALUE}).")
     Path db = VigilStore.DEFAULT_PATH;
 
+    private static final int BATCH = 50;
+
     @Override
     public Integer call() {
         if (!Files.exists(input)) {
@@ -39,7 +42,7 @@ public final class IngestNewsCommand implements Callable<Integer> {
         int stored = store(r, db, System.err);
         r.printSummary(System.err, "ingest news");
         System.err.println("ingest news: " + stored + " distinct article(s) in " + db + "; see them with 'vigil report --db " + db + "'");
-        return r.bad() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
+        return r.failed() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
     }
 
     /** Stores a pipeline result, near-duplicates merged into one article with all their sources; returns the articles stored. */
@@ -55,11 +58,19 @@ public final class IngestNewsCommand implements Callable<Integer> {
         List<Article> merged = NewsDedup.merge(read);
         try (VigilStore store = VigilStore.open(db)) {
             String run = store.startRun("ingest news");
+            List<Problem> problems = new ArrayList<>(r.quarantine());
+            List<Extraction> batch = new ArrayList<>();
             for (Article a : merged) {
                 Extraction x = byId.get(a.id());
-                store.saveExtraction(new Extraction(a, x.claims(), x.incidents()));
+                batch.add(new Extraction(a, x.claims(), x.incidents()));
+                if (batch.size() == BATCH) {
+                    problems.addAll(store.saveExtractions(batch)); // one transaction per batch: DuckDB commits are the cost
+                    batch.clear();
+                }
             }
-            store.saveProblems(run, r.quarantine());
+            problems.addAll(store.saveExtractions(batch));
+            problems.stream().skip(r.quarantine().size()).forEach(p -> err.println(p.message()));
+            store.saveProblems(run, problems);
             store.finishRun(run, r.batch().ok() - r.failures().size(), r.batch().skipped(), r.failed());
         }
         return merged.size();

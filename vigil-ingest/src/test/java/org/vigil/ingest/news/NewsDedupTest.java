@@ -66,6 +66,20 @@ class NewsDedupTest {
     }
 
     @Test
+    void aReprintThatCutsAParagraphAndRewordsASentenceIsTheSameStory() {
+        SplittableRandom random = new SplittableRandom(11);
+        String first = longText(random, 120);
+        String second = longText(random, 120);
+        String third = longText(random, 120);
+        Article original = article("a", first + "\n\n" + second + "\n\n" + third);
+        Article reprint = article("b", first.replaceFirst("harbor", "port") + "\n\n" + third);
+
+        assertThat(NewsDedup.similarity(original.text(), reprint.text())).isLessThan(NewsDedup.NEAR_DUPLICATE_JACCARD + 0.1);
+        assertThat(NewsDedup.merge(List.of(original, reprint))).singleElement()
+                .satisfies(m -> assertThat(m.sources()).hasSize(2));
+    }
+
+    @Test
     void manyArticlesWithAFewPlantedCopiesMergeExactlyThoseCopies() {
         SplittableRandom random = new SplittableRandom(42);
         List<Article> articles = new ArrayList<>();
