@@ -228,14 +228,14 @@ public final class NewsExtractor {
     }
 
     /**
-     * For a sentence that names no actor ("They also hacked ..."), the actor of a sentence close by: the
-     * nearest of the two before it that names one, else the next one in the same paragraph; only when
-     * that sentence names a single state.
+     * For a sentence whose own actors do not bind to its act ("They also hacked ..."), the actor of a
+     * sentence close by: the sentence before (news paragraphs are short), or the one before that in the
+     * same paragraph, else the next one in the same paragraph; only when that sentence names a single state.
      */
     private static List<Mention> neighbourActors(List<SentenceContext> sentences, int i, String text) {
         for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
-            if (text.substring(sentences.get(j).span().end(), sentences.get(j + 1).span().start()).contains("\n\n")) {
-                break; // not across a paragraph break
+            if (j < i - 1 && text.substring(sentences.get(j).span().end(), sentences.get(j + 1).span().start()).contains("\n\n")) {
+                break; // the sentence just before, even in the paragraph before; further back, only within the paragraph
             }
             if (!sentences.get(j).actors().isEmpty()) {
                 List<Mention> d = distinctCountries(sentences.get(j).actors());

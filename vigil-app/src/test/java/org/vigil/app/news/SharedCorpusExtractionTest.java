@@ -1,0 +1,71 @@
+package org.vigil.app.news;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigil.extract.GoldFormat;
+import org.vigil.extract.eval.ExtractionScorer;
+import org.vigil.model.Extraction;
+
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * End to end over the shared evaluation corpus (seeds + dev, 47 real articles): ingest, extraction
+ * and the scorer. The floors sit just under what the code reaches, so that no later change lowers the
+ * figures unseen; raise them when the extractor improves.
+ */
+class SharedCorpusExtractionTest {
+    private static ExtractionScorer.Result result;
+
+    static Path shared() {
+        String p = System.getProperty("vigil.shared");
+        Path path = p != null ? Path.of(p) : Path.of("..", "..", "shared");
+        return Files.isDirectory(path.resolve("corpus")) ? path : Path.of("..", "shared");
+    }
+
+    @BeforeAll
+    static void extractTheCorpus() {
+        Path corpus = shared().resolve("corpus");
+        assumeTrue(Files.isDirectory(corpus.resolve("dev")),
+                "skipped: the shared evaluation corpus is not at " + corpus.toAbsolutePath()
+                        + " (it sits beside the repository as ../shared; set -Dvigil.shared=PATH)");
+        NewsPipeline pipeline = new NewsPipeline();
+        List<String> lines = new ArrayList<>();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        for (String part : List.of("seeds", "dev")) {
+            for (Extraction x : pipeline.run(corpus.resolve(part), quiet).extractions()) {
+                lines.add(GoldFormat.line(x.article().doc(), x, false));
+            }
+        }
+        result = ExtractionScorer.score(List.of(corpus.resolve("seeds/gold.jsonl"), corpus.resolve("dev/gold.jsonl")), lines);
+        System.out.println("shared corpus: " + result.summary());
+        System.out.println("  " + result.claims().line());
+        System.out.println("  " + result.incidents().line());
+    }
+
+    @Test
+    void claimsStayAboveTheirFloor() {
+        assertThat(result.claims().f1()).as(result.claims().line()).isGreaterThanOrEqualTo(CLAIMS_F1_FLOOR);
+    }
+
+    @Test
+    void incidentsStayAboveTheirFloor() {
+        assertThat(result.incidents().f1()).as(result.incidents().line()).isGreaterThanOrEqualTo(INCIDENTS_F1_FLOOR);
+    }
+
+    @Test
+    void flagsAreRightOnAtLeastThreeMatchedItemsInFour() {
+        assertThat(result.claims().flagAccuracy("hedged", "disputed", "basis")).as(result.claims().line()).isGreaterThanOrEqualTo(0.75);
+        assertThat(result.incidents().flagAccuracy("status")).as(result.incidents().line()).isGreaterThanOrEqualTo(0.75);
+    }
+
+    static final double CLAIMS_F1_FLOOR = 0.90;
+    static final double INCIDENTS_F1_FLOOR = 0.86;
+}
