@@ -73,7 +73,7 @@ public final class NewsExtractor {
             boolean claimable = (!s.actors().isEmpty() && !s.candidates().isEmpty())
                     || (mainActor != null && (!s.actors().isEmpty() || !s.candidates().isEmpty()));
             SentenceContext parsed = s;
-            if (claimable && !s.actors().isEmpty() && !s.candidates().isEmpty() && claimRules.anyCue(s)) {
+            if (claimable && !s.actors().isEmpty() && !s.candidates().isEmpty() && claimRules.needsParse(s)) {
                 ParsedSentence p = analyzer.parse(s.text());
                 parsed = new SentenceContext(s.span(), s.actors(), s.candidates(), p, s.cycle(), s.title());
             }
