@@ -1,0 +1,281 @@
+package org.vigil.app.coordinate;
+
+import org.vigil.app.Main;
+import org.vigil.coordination.CoordinationSession;
+import org.vigil.coordination.CoordinationSettings;
+import org.vigil.coordination.InProcessCoordinationEngine;
+import org.vigil.coordination.characterise.CandidateLexicon;
+import org.vigil.coordination.characterise.StateMediaRegistry;
+import org.vigil.ingest.posts.PostFormat;
+import org.vigil.ingest.posts.PostReaders;
+import org.vigil.ingest.posts.ReadSummary;
+import org.vigil.model.CoordinationResult;
+import org.vigil.model.CoordinationRun;
+import org.vigil.model.Post;
+import org.vigil.model.Problem;
+import org.vigil.model.VigilException;
+import org.vigil.store.VigilStore;
+import org.vigil.store.coordination.CoordinationWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code vigil coordinate --input FILE... --output DIR}: reads posts (format detected per file unless
+ * {@code --format} is given), finds coordinated networks, writes {@code accounts.csv},
+ * {@code networks.json}, {@code edges.csv}, {@code network.gexf} and {@code quarantine.csv}, and stores
+ * the result in the DuckDB file. Exit 0 when all input was good, 1 when some rows or files were bad
+ * (each is in quarantine.csv and counted in the summary), 2 on a usage error.
+ */
+@Command(name = "coordinate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Find networks of accounts that share the same retweets, links, hashtags or (near-)identical "
+                + "text within seconds of each other, again and again.")
+public final class CoordinateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-i", "--input"}, required = true, arity = "1..*", paramLabel = "FILE",
+            description = "Post files (CSV/JSONL, gzip ok) or folders of them.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Folder for the result files.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "F",
+            description = "Input format for every file (default: detected from each file's header). One of: vigil-csv, "
+                    + "vigil-jsonl, twarc2, io-archive, qut, coortweet, ira, coortweet-german.")
+    String format;
+
+    @Option(names = "--window", paramLabel = "DURATION", description = "Co-action window, e.g. 60s, 2m (default: 60s).")
+    String window;
+
+    @Option(names = "--method", paramLabel = "M", description = "vigil (default: surprise-weighted, significance-tested) "
+            + "or coortweet (CooRTweet's plain counts, for comparison).")
+    String method;
+
+    @Option(names = "--kinds", paramLabel = "LIST", split = ",",
+            description = "Co-action networks to build (default: all): co-retweet, co-link, co-hashtag, co-tweet, co-similar-text.")
+    List<String> kinds;
+
+    @Option(names = "--similarity", paramLabel = "J", description = "Near-duplicate threshold, Jaccard of word sets (default: 0.6).")
+    Double similarity;
+
+    @Option(names = "--min-participation", paramLabel = "N", description = "coortweet method: minimum posts per account (default: 2).")
+    Integer minParticipation;
+
+    @Option(names = "--edge-quantile", paramLabel = "Q", description = "coortweet method: keep edges above this weight quantile (default: 0.5).")
+    Double edgeQuantile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any coordination.* setting (see docs/coordination.md).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--state-media", paramLabel = "FILE", description = "Extra state-media rows (kind,value,outlet,country) added to the bundled list.")
+    Path stateMedia;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "DuckDB store to write the result into (default: ${DEFAULT-VALUE}).")
+    Path db = VigilStore.DEFAULT_PATH;
+
+    @Option(names = "--no-store", description = "Do not write the result into the store.")
+    boolean noStore;
+
+    @Option(names = "--progress", paramLabel = "WHEN", description = "Progress bar on stderr: auto (on a terminal), always, never (default: auto).")
+    String progress = "auto";
+
+    @Override
+    public Integer call() {
+        return run(spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true));
+    }
+
+    /** Runs the command, reporting to {@code err}. */
+    int run(PrintWriter err) {
+        CoordinationSettings config;
+        List<Path> files;
+        PostFormat fixedFormat;
+        try {
+            config = settings();
+            fixedFormat = format == null ? null : PostFormat.fromName(format);
+            files = expand(inputs);
+        } catch (IllegalArgumentException | VigilException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        StateMediaRegistry registry = stateMedia == null ? StateMediaRegistry.bundled() : StateMediaRegistry.bundledPlus(stateMedia);
+        ProgressBar bar = new ProgressBar(err, progress.equals("always") || (progress.equals("auto") && System.console() != null));
+        Instant started = Instant.now();
+        List<Problem> problems = new ArrayList<>();
+        Consumer<Problem> quarantine = p -> {
+            problems.add(p);
+            if (problems.size() <= 20) {
+                bar.done();
+                err.println("vigil coordinate: " + p.message());
+            } else if (problems.size() == 21) {
+                bar.done();
+                err.println("vigil coordinate: more bad records; all are listed in " + output.resolve("quarantine.csv"));
+            }
+        };
+        CoordinationSession session = new InProcessCoordinationEngine(registry, CandidateLexicon.bundled())
+                .start(config, quarantine, bar);
+        long posts = 0;
+        long bad = 0;
+        int filesRead = 0;
+        long t0 = System.nanoTime();
+        for (Path file : files) {
+            long[] count = {0};
+            String name = file.getFileName().toString();
+            Consumer<Post> sink = p -> {
+                session.accept(p);
+                if ((++count[0] & 0x3fff) == 0) {
+                    bar.progress("reading " + name, count[0], 0);
+                }
+            };
+            try {
+                ReadSummary s = PostReaders.read(file, fixedFormat, sink, quarantine);
+                posts += s.ok();
+                bad += s.bad();
+                filesRead++;
+            } catch (VigilException e) {
+                quarantine.accept(new Problem(file.toString(), 0, e.getMessage() + " (file skipped)", ""));
+                bad++;
+            }
+        }
+        long readMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (filesRead == 0) {
+            bar.done();
+            err.println("vigil coordinate: no input could be read; see the messages above");
+            return Main.USAGE;
+        }
+        CoordinationResult result = session.finish();
+        Map<String, Long> stats = new LinkedHashMap<>(result.stats());
+        stats.put("millis.read", readMillis);
+        result = new CoordinationResult(result.accounts(), result.networks(), result.edges(), stats);
+        List<String> inputNames = files.stream().map(Path::toString).toList();
+        CoordinationRun run = new CoordinationRun(runId(started, inputNames, config), started, inputNames, config.method(),
+                config.asMap(), posts, problems.size());
+        bar.done();
+        try {
+            CoordinationOutputs.writeAll(output, run, result, problems);
+        } catch (IOException e) {
+            err.println("vigil coordinate: cannot write results to " + output + ": " + e.getMessage() + "; check the folder and free space");
+            return Main.USAGE;
+        }
+        if (!noStore) {
+            try (VigilStore store = VigilStore.open(db)) {
+                CoordinationRun stored = run;
+                CoordinationResult r = result;
+                store.write(c -> {
+                    new CoordinationWriter(c).write(stored, r);
+                    return null;
+                });
+            } catch (VigilException e) {
+                err.println("vigil coordinate: results written to " + output + " but not stored: " + e.getMessage());
+            }
+        }
+        summary(err, run, result, files.size(), bad);
+        err.flush();
+        return problems.isEmpty() ? Main.OK : Main.SOME_INPUT_BAD;
+    }
+
+    private void summary(PrintWriter err, CoordinationRun run, CoordinationResult r, int files, long badRows) {
+        Map<String, Long> s = r.stats();
+        err.printf("vigil coordinate: %,d posts from %d file(s), %,d bad record(s)%s; %d networks, %,d accounts, %,d edges -> %s%n",
+                run.posts(), files, run.quarantined(),
+                run.quarantined() > 0 ? " (in " + output.resolve("quarantine.csv") + ")" : "",
+                r.networks().size(), r.accounts().size(), r.edges().size(), output);
+        StringBuilder t = new StringBuilder("vigil coordinate: time read ").append(ms(s.get("millis.read")));
+        for (String k : List.of("co-retweet", "co-link", "co-hashtag", "co-tweet", "co-similar-text")) {
+            if (s.containsKey("millis.detect." + k)) {
+                t.append(", ").append(k).append(' ').append(ms(s.get("millis.detect." + k)));
+            }
+        }
+        for (String k : List.of("score", "communities", "characterise")) {
+            if (s.containsKey("millis." + k)) {
+                t.append(", ").append(k).append(' ').append(ms(s.get("millis." + k)));
+            }
+        }
+        err.println(t);
+    }
+
+    private static String ms(Long millis) {
+        return millis == null ? "-" : String.format("%.2fs", millis / 1000.0);
+    }
+
+    private CoordinationSettings settings() {
+        Map<String, String> m = new LinkedHashMap<>(settings);
+        if (method != null) {
+            m.put("coordination.method", method);
+        }
+        if (window != null) {
+            m.put("coordination.window.seconds", Long.toString(Durations.seconds(window)));
+        }
+        if (kinds != null) {
+            m.put("coordination.kinds", String.join(",", kinds));
+        }
+        if (similarity != null) {
+            m.put("coordination.similar.threshold", similarity.toString());
+        }
+        if (minParticipation != null) {
+            m.put("coordination.coortweet.min.participation", minParticipation.toString());
+        }
+        if (edgeQuantile != null) {
+            m.put("coordination.coortweet.edge.quantile", edgeQuantile.toString());
+        }
+        if (!List.of("auto", "always", "never").contains(progress)) {
+            throw new IllegalArgumentException("--progress must be auto, always or never, got '" + progress + "'");
+        }
+        return CoordinationSettings.fromMap(m);
+    }
+
+    /** Files as given; a folder stands for its regular files (not hidden), in name order. */
+    static List<Path> expand(List<Path> inputs) {
+        List<Path> out = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted().forEach(out::add);
+                } catch (IOException e) {
+                    throw new VigilException(p + ": cannot list the folder (" + e.getMessage() + "); check permissions");
+                }
+            } else if (Files.isRegularFile(p)) {
+                out.add(p);
+            } else {
+                throw new VigilException(p + ": no such file or folder; check the --input path");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new VigilException("the --input folders hold no files");
+        }
+        return out;
+    }
+
+    /** A readable, reproducible run id: start time plus a hash of inputs and settings. */
+    static String runId(Instant started, List<String> inputs, CoordinationSettings settings) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(String.join("\n", inputs).getBytes(StandardCharsets.UTF_8));
+            d.update(settings.asMap().toString().getBytes(StandardCharsets.UTF_8));
+            String h = HexFormat.of().formatHex(d.digest()).substring(0, 10);
+            return "coord-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started) + "-" + h;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

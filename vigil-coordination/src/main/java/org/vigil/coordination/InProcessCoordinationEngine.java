@@ -1,0 +1,202 @@
+package org.vigil.coordination;
+
+import org.vigil.coordination.characterise.CandidateLexicon;
+import org.vigil.coordination.characterise.StateMediaRegistry;
+import org.vigil.coordination.detect.ShareExtractor;
+import org.vigil.model.CoordinationResult;
+import org.vigil.model.Post;
+import org.vigil.model.Problem;
+import org.vigil.model.VigilException;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Runs everything in this JVM. While posts arrive, a second thread turns them into shares (URL and text
+ * normalisation, MinHash), so reading and extraction overlap on two cores; at {@link CoordinationSession#finish()}
+ * the detectors run on a pool of {@code coordination.threads} threads, one object at a time.
+ */
+public final class InProcessCoordinationEngine implements CoordinationEngine {
+    private static final int BATCH = 2048;
+    private final StateMediaRegistry registry;
+    private final CandidateLexicon lexicon;
+
+    public InProcessCoordinationEngine() {
+        this(StateMediaRegistry.bundled(), CandidateLexicon.bundled());
+    }
+
+    public InProcessCoordinationEngine(StateMediaRegistry registry, CandidateLexicon lexicon) {
+        this.registry = registry;
+        this.lexicon = lexicon;
+    }
+
+    @Override
+    public String name() {
+        return "in-process";
+    }
+
+    @Override
+    public CoordinationSession start(CoordinationSettings settings, Consumer<Problem> quarantine, ProgressListener progress) {
+        return new Session(settings, quarantine, progress);
+    }
+
+    private final class Session implements CoordinationSession {
+        private final CoordinationSettings settings;
+        private final Consumer<Problem> quarantine;
+        private final ProgressListener progress;
+        private final ShareExtractor extractor;
+        private final SlicedRun sliced;
+        private final BlockingQueue<Object[]> queue;
+        private final org.vigil.coordination.detect.PostFeatures.Maker maker;
+        private final Thread worker;
+        private volatile Throwable failure;
+        private long blockedNanos;
+        private volatile long idleNanos;
+        private volatile long busyNanos;
+        private Object[] batch = new Object[BATCH];
+        private int fill;
+        private long accepted;
+        private boolean finished;
+
+        Session(CoordinationSettings settings, Consumer<Problem> quarantine, ProgressListener progress) {
+            this.settings = settings;
+            this.quarantine = quarantine;
+            this.progress = progress;
+            boolean bounded = settings.sliceSeconds() > 0 && settings.method().equals("vigil");
+            this.extractor = bounded ? null : new ShareExtractor(settings);
+            this.sliced = bounded ? new SlicedRun(settings, new SurpriseMethod(settings, progress, registry, lexicon), progress) : null;
+            // the reading thread makes each post's features (normalising, hashing, MinHash) and the worker
+            // files them: measured, extraction alone was the slower half of the intake
+            this.maker = extractor == null ? null : extractor.newMaker();
+            if (settings.effectiveThreads() >= 2) {
+                queue = new ArrayBlockingQueue<>(16);
+                worker = new Thread(this::drain, "vigil-share-extractor");
+                worker.setDaemon(true);
+                worker.start();
+            } else {
+                queue = null;
+                worker = null;
+            }
+        }
+
+        private void drain() {
+            try {
+                while (true) {
+                    long t0 = System.nanoTime();
+                    Object[] b = queue.take();
+                    long t1 = System.nanoTime();
+                    idleNanos += t1 - t0;
+                    if (b.length == 0) {
+                        return;
+                    }
+                    for (Object o : b) {
+                        if (o == null) {
+                            break;
+                        }
+                        if (o instanceof org.vigil.coordination.detect.PostFeatures f) {
+                            extractor.accept(f);
+                        } else {
+                            take((Post) o);
+                        }
+                    }
+                    busyNanos += System.nanoTime() - t1;
+                }
+            } catch (Throwable t) {
+                failure = t;
+                queue.clear();
+            }
+        }
+
+        @Override
+        public void accept(Post post) {
+            if (finished) {
+                throw new IllegalStateException("this coordination session has finished; start a new one");
+            }
+            if (post.accountId() == null || post.accountId().isBlank()) {
+                quarantine.accept(new Problem("post " + post.postId(), 0,
+                        "post has no account id, so it cannot be attributed; fix the account column", String.valueOf(post.postId())));
+                return;
+            }
+            accepted++;
+            if (worker == null) {
+                take(post);
+                return;
+            }
+            batch[fill++] = maker != null ? maker.make(post) : post;
+            if (fill == BATCH) {
+                hand(batch);
+                batch = new Object[BATCH];
+                fill = 0;
+            }
+        }
+
+        private void take(Post p) {
+            if (sliced != null) {
+                sliced.accept(p);
+            } else {
+                extractor.accept(p);
+            }
+        }
+
+        private void hand(Object[] b) {
+            if (failure != null) {
+                throw new VigilException("share extraction failed: " + failure, failure);
+            }
+            long t0 = System.nanoTime();
+            try {
+                while (!queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (failure != null || !worker.isAlive()) {
+                        throw new VigilException("share extraction stopped: " + failure, failure);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VigilException("interrupted while handing posts to the share extractor", e);
+            } finally {
+                blockedNanos += System.nanoTime() - t0;
+            }
+        }
+
+        @Override
+        public CoordinationResult finish() {
+            if (finished) {
+                throw new IllegalStateException("finish() was already called on this session");
+            }
+            finished = true;
+            if (worker != null) {
+                if (fill > 0) {
+                    hand(batch);
+                }
+                hand(new Object[0]);
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new VigilException("interrupted while waiting for share extraction", e);
+                }
+                if (failure != null) {
+                    throw new VigilException("share extraction failed: " + failure, failure);
+                }
+            }
+            progress.progress("shares", accepted, accepted);
+            CoordinationResult r;
+            if (sliced != null) {
+                r = sliced.finish();
+            } else if (settings.method().equals("coortweet")) {
+                r = new CoortweetMethod(settings, progress).run(extractor);
+            } else {
+                r = new SurpriseMethod(settings, progress, registry, lexicon).run(extractor);
+            }
+            if (worker == null) {
+                return r;
+            }
+            // where the two ingest threads waited: tells whether reading or extraction bounds the intake
+            java.util.Map<String, Long> stats = new java.util.TreeMap<>(r.stats());
+            stats.put("millis.ingest.reader.blocked", blockedNanos / 1_000_000);
+            stats.put("millis.ingest.extractor.idle", idleNanos / 1_000_000);
+            stats.put("millis.ingest.extractor.busy", busyNanos / 1_000_000);
+            return new CoordinationResult(r.accounts(), r.networks(), r.edges(), stats);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.vigil.coordination;
+
+import org.vigil.coordination.characterise.CandidateLexicon;
+import org.vigil.coordination.characterise.NetworkCharacteriser;
+import org.vigil.coordination.characterise.StateMediaRegistry;
+import org.vigil.coordination.community.Louvain;
+import org.vigil.coordination.detect.AccountBook;
+import org.vigil.coordination.detect.CoActionDetector;
+import org.vigil.coordination.detect.ObjectShares;
+import org.vigil.coordination.detect.ShareExtractor;
+import org.vigil.coordination.detect.ShareTable;
+import org.vigil.coordination.score.CoActionCounts;
+import org.vigil.coordination.score.PairSignificance;
+import org.vigil.model.CoordinationKind;
+import org.vigil.model.CoordinationResult;
+import org.vigil.model.VigilException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Vigil's method: windowed co-actions per kind (bounded per share), a per-pair significance test against
+ * an activity null model, Louvain on the significant pairs, then networks with evidence. See
+ * {@link PairSignificance} for the test and docs/coordination.md for the reasoning. Detection can be fed
+ * in slices ({@link #detectAll} with a count-from time); scoring and communities run once at the end.
+ */
+final class SurpriseMethod {
+    private final CoordinationSettings settings;
+    private final ProgressListener progress;
+    private final StateMediaRegistry registry;
+    private final CandidateLexicon lexicon;
+
+    SurpriseMethod(CoordinationSettings settings, ProgressListener progress, StateMediaRegistry registry, CandidateLexicon lexicon) {
+        this.settings = settings;
+        this.progress = progress;
+        this.registry = registry;
+        this.lexicon = lexicon;
+    }
+
+    NetworkCharacteriser characteriser() {
+        return new NetworkCharacteriser(registry, lexicon, settings.evidenceTop());
+    }
+
+    /** The in-memory run: every share is in {@code x}. */
+    CoordinationResult run(ShareExtractor x) {
+        Map<String, Long> stats = new ConcurrentHashMap<>();
+        Map<CoordinationKind, CoActionCounts> counts = newCounts(x.accounts(), null);
+        detectAll(x, counts, Long.MIN_VALUE, stats);
+        return conclude(x.book(), counts, stats, networkOf -> characteriser().characterise(x, networkOf, count(networkOf)));
+    }
+
+    /** Fresh counts per enabled kind; with a spill folder they spill and keep only pairs that may become edges. */
+    Map<CoordinationKind, CoActionCounts> newCounts(int accounts, Path spillDir) {
+        Map<CoordinationKind, CoActionCounts> m = new EnumMap<>(CoordinationKind.class);
+        for (CoordinationKind k : settings.kinds()) {
+            m.put(k, spillDir == null ? new CoActionCounts(accounts)
+                    : new CoActionCounts(accounts, settings.pairsBuffer(), settings.minCoActions(), spillDir.resolve(k.key())));
+        }
+        return m;
+    }
+
+    /**
+     * Runs every enabled detector over the shares in {@code x}, adding co-actions whose later share is at or
+     * after {@code countFrom} (earlier ones belong to the previous slice) to {@code counts}.
+     */
+    void detectAll(ShareExtractor x, Map<CoordinationKind, CoActionCounts> counts, long countFrom, Map<String, Long> stats) {
+        List<CoordinationKind> kinds = new ArrayList<>(counts.keySet());
+        kinds.sort(Comparator.comparingInt((CoordinationKind k) -> -x.table(k).size()).thenComparing(Enum::ordinal));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(kinds.size(), settings.effectiveThreads()), r -> {
+            Thread t = new Thread(r, "vigil-detector");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (CoordinationKind kind : kinds) {
+                futures.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    detect(x, kind, counts.get(kind), countFrom, stats);
+                    stats.merge("millis.detect." + kind.key(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
+                    progress.progress("detect " + kind.key(), 0, 0);
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VigilException("interrupted while detecting co-actions", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new VigilException("co-action detection failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void detect(ShareExtractor x, CoordinationKind kind, CoActionCounts pc, long countFrom, Map<String, Long> stats) {
+        ShareTable table = x.table(kind);
+        long t0 = System.nanoTime();
+        ShareTable.Groups groups = table.objects();
+        stats.merge("millis.group." + kind.key(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
+        stats.merge("shares." + kind.key(), (long) table.size(), Long::sum);
+        stats.merge("objects." + kind.key(), (long) groups.count(), Long::sum);
+        CoActionDetector detector = CoActions.detector(x, settings, kind);
+        ObjectShares scratch = new ObjectShares();
+        for (int g = 0; g < groups.count(); g++) {
+            table.load(groups, g, scratch);
+            detector.detect(scratch, (a, b, ta, tb, ra, rb) -> {
+                if (tb >= countFrom) {
+                    pc.add(a, b);
+                }
+            });
+        }
+    }
+
+    /** Scores the pairs, finds communities and describes the networks ({@code describe} gets networkOf per account). */
+    CoordinationResult conclude(AccountBook book, Map<CoordinationKind, CoActionCounts> counts, Map<String, Long> stats,
+                                Function<int[], List<NetworkCharacteriser.Characterisation>> describe) {
+        long t0 = System.nanoTime();
+        progress.progress("score", 0, 0);
+        PairSignificance.Outcome outcome = PairSignificance.edges(counts, settings.minCoActions(), settings.alpha());
+        for (Map.Entry<CoordinationKind, CoActionCounts> e : counts.entrySet()) {
+            stats.put("coactions." + e.getKey().key(), e.getValue().total());
+            stats.put("pairs." + e.getKey().key(), e.getValue().testedPairs());
+            if (e.getValue().spilledRuns() > 0) {
+                stats.put("spilled.runs." + e.getKey().key(), (long) e.getValue().spilledRuns());
+            }
+        }
+        stats.put("posts", (long) totalPosts(book));
+        stats.put("accounts", (long) book.size());
+        stats.put("pairs.tests", outcome.tests());
+        stats.put("pairs.significant", (long) outcome.edges().size());
+        stats.put("threshold.millilog10", Math.round(outcome.threshold() * 1000));
+        stats.put("millis.score", (System.nanoTime() - t0) / 1_000_000);
+
+        t0 = System.nanoTime();
+        progress.progress("communities", 0, 0);
+        int[] community = communities(book.size(), outcome.edges());
+        stats.put("millis.communities", (System.nanoTime() - t0) / 1_000_000);
+
+        t0 = System.nanoTime();
+        progress.progress("characterise", 0, 0);
+        CoordinationResult result = NetworkAssembler.assemble(book, outcome.edges(), community, settings.minNetworkSize(),
+                describe, stats);
+        stats.put("millis.characterise", (System.nanoTime() - t0) / 1_000_000);
+        return new CoordinationResult(result.accounts(), result.networks(), result.edges(), new java.util.TreeMap<>(stats));
+    }
+
+    private static int totalPosts(AccountBook book) {
+        int n = 0;
+        for (int a = 0; a < book.size(); a++) {
+            n += book.posts(a);
+        }
+        return n;
+    }
+
+    static int count(int[] networkOf) {
+        int max = -1;
+        for (int n : networkOf) {
+            max = Math.max(max, n);
+        }
+        return max + 1;
+    }
+
+    private int[] communities(int accounts, List<PairSignificance.Edge> edges) {
+        int[] node = new int[accounts];
+        java.util.Arrays.fill(node, -1);
+        int n = 0;
+        for (PairSignificance.Edge e : edges) {
+            if (node[e.a()] < 0) {
+                node[e.a()] = n++;
+            }
+            if (node[e.b()] < 0) {
+                node[e.b()] = n++;
+            }
+        }
+        int[] a = new int[edges.size()];
+        int[] b = new int[edges.size()];
+        double[] w = new double[edges.size()];
+        for (int i = 0; i < edges.size(); i++) {
+            a[i] = node[edges.get(i).a()];
+            b[i] = node[edges.get(i).b()];
+            w[i] = edges.get(i).significance();
+        }
+        int[] c = Louvain.communities(n, a, b, w, settings.resolution(), settings.seed());
+        int[] community = new int[accounts];
+        for (int i = 0; i < accounts; i++) {
+            community[i] = node[i] < 0 ? -1 : c[node[i]];
+        }
+        return community;
+    }
+}

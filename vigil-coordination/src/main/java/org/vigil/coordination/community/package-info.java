@@ -1,0 +1,2 @@
+/** Community detection on the account graph: Louvain with a connectivity refinement. */
+package org.vigil.coordination.community;

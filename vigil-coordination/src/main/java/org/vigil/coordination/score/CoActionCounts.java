@@ -1,0 +1,267 @@
+package org.vigil.coordination.score;
+
+import org.vigil.coordination.internal.LongArray;
+import org.vigil.model.VigilException;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * The co-actions of one kind: per account its co-action degree (the "activity" of the null model) and,
+ * after {@link #seal()}, the count per pair of accounts. Pairs are gathered as packed keys
+ * {@code low << 32 | high} and counted by sorting, which needs 8 bytes per co-action and no hash table:
+ * most pairs in a viral burst meet once, and a table would hold every one of them.
+ *
+ * <p>Bounded mode: with a buffer limit, full buffers are sorted, counted and written to disk as runs,
+ * merged at {@link #seal()}; only pairs with at least {@code keepMin} co-actions are then kept in memory
+ * (the others cannot become edges), while {@link #testedPairs()} still counts every distinct pair.
+ */
+public final class CoActionCounts {
+    private LongArray keys = new LongArray(1 << 14);
+    private int[] degree;
+    private long total;
+    private final int bufferLimit;
+    private final int keepMin;
+    private final Path spillDir;
+    private final List<Path> runs = new ArrayList<>();
+    private long tested;
+    private long[] pairs;   // sorted distinct pair keys (with at least keepMin co-actions), after seal
+    private int[] counts;   // count per pair, after seal
+
+    public CoActionCounts(int accounts) {
+        this(accounts, Integer.MAX_VALUE, 1, null);
+    }
+
+    /** Counts that spill to {@code spillDir} every {@code bufferLimit} co-actions and keep pairs seen {@code keepMin}+ times. */
+    public CoActionCounts(int accounts, int bufferLimit, int keepMin, Path spillDir) {
+        this.degree = new int[Math.max(16, accounts)];
+        this.bufferLimit = bufferLimit;
+        this.keepMin = Math.max(1, keepMin);
+        this.spillDir = spillDir;
+    }
+
+    public static long key(int a, int b) {
+        return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+    }
+
+    public void add(int a, int b) {
+        if (pairs != null) {
+            throw new IllegalStateException("co-action counts are sealed");
+        }
+        keys.add(key(a, b));
+        int m = Math.max(a, b);
+        if (m >= degree.length) {
+            degree = Arrays.copyOf(degree, Math.max(m + 1, degree.length * 2));
+        }
+        degree[a]++;
+        degree[b]++;
+        total++;
+        if (keys.size() >= bufferLimit) {
+            spill();
+        }
+    }
+
+    private long[] sortedBuffer() {
+        int n = keys.size();
+        long[] k = Arrays.copyOf(keys.raw(), n);
+        if (n > 1 << 18) {
+            Arrays.parallelSort(k);
+        } else {
+            Arrays.sort(k);
+        }
+        return k;
+    }
+
+    private void spill() {
+        if (spillDir == null) {
+            throw new IllegalStateException("no spill folder for co-action counts");
+        }
+        long[] k = sortedBuffer();
+        keys = new LongArray(1 << 14);
+        try {
+            Files.createDirectories(spillDir);
+            Path run = Files.createTempFile(spillDir, "coactions-", ".run");
+            run.toFile().deleteOnExit();
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+                int i = 0;
+                while (i < k.length) {
+                    int j = i + 1;
+                    while (j < k.length && k[j] == k[i]) {
+                        j++;
+                    }
+                    out.writeLong(k[i]);
+                    out.writeInt(j - i);
+                    i = j;
+                }
+            }
+            runs.add(run);
+        } catch (IOException e) {
+            throw new VigilException("cannot spill co-action counts to " + spillDir + ": " + e.getMessage()
+                    + "; free disk space or set coordination.spill.dir", e);
+        }
+    }
+
+    /** Counts the pairs; afterwards no more co-actions can be added. */
+    public void seal() {
+        if (pairs != null) {
+            return;
+        }
+        if (runs.isEmpty()) {
+            long[] k = sortedBuffer();
+            keys = null;
+            int distinct = 0;
+            int kept = 0;
+            for (int i = 0; i < k.length; ) {
+                int j = i + 1;
+                while (j < k.length && k[j] == k[i]) {
+                    j++;
+                }
+                distinct++;
+                if (j - i >= keepMin) {
+                    kept++;
+                }
+                i = j;
+            }
+            long[] p = new long[kept];
+            int[] c = new int[kept];
+            int d = 0;
+            for (int i = 0; i < k.length; ) {
+                int j = i + 1;
+                while (j < k.length && k[j] == k[i]) {
+                    j++;
+                }
+                if (j - i >= keepMin) {
+                    p[d] = k[i];
+                    c[d++] = j - i;
+                }
+                i = j;
+            }
+            tested = distinct;
+            pairs = p;
+            counts = c;
+            return;
+        }
+        if (keys.size() > 0) {
+            spill();
+        }
+        keys = null;
+        merge();
+    }
+
+    private static final class Run {
+        final DataInputStream in;
+        long key;
+        int count;
+
+        Run(DataInputStream in) {
+            this.in = in;
+        }
+
+        boolean next() throws IOException {
+            try {
+                key = in.readLong();
+                count = in.readInt();
+                return true;
+            } catch (EOFException e) {
+                in.close();
+                return false;
+            }
+        }
+    }
+
+    private void merge() {
+        PriorityQueue<Run> queue = new PriorityQueue<>((x, y) -> Long.compare(x.key, y.key));
+        LongArray keptKeys = new LongArray(1 << 12);
+        org.vigil.coordination.internal.IntArray keptCounts = new org.vigil.coordination.internal.IntArray(1 << 12);
+        try {
+            for (Path p : runs) {
+                Run r = new Run(new DataInputStream(new BufferedInputStream(Files.newInputStream(p), 1 << 16)));
+                if (r.next()) {
+                    queue.add(r);
+                }
+            }
+            long distinct = 0;
+            while (!queue.isEmpty()) {
+                long key = queue.peek().key;
+                int count = 0;
+                while (!queue.isEmpty() && queue.peek().key == key) {
+                    Run r = queue.poll();
+                    count += r.count;
+                    if (r.next()) {
+                        queue.add(r);
+                    }
+                }
+                distinct++;
+                if (count >= keepMin) {
+                    keptKeys.add(key);
+                    keptCounts.add(count);
+                }
+            }
+            tested = distinct;
+            for (Path p : runs) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new VigilException("cannot read spilled co-action counts in " + spillDir + ": " + e.getMessage(), e);
+        }
+        pairs = Arrays.copyOf(keptKeys.raw(), keptKeys.size());
+        counts = Arrays.copyOf(keptCounts.raw(), keptCounts.size());
+    }
+
+    private void sealed() {
+        if (pairs == null) {
+            throw new IllegalStateException("call seal() first");
+        }
+    }
+
+    /** Distinct pairs kept after sealing (all pairs, unless a keep minimum was set). */
+    public int pairCount() {
+        sealed();
+        return pairs.length;
+    }
+
+    /** Distinct pairs that co-acted at least once: the number of tests for this kind. */
+    public long testedPairs() {
+        sealed();
+        return tested;
+    }
+
+    public long pairKey(int i) {
+        return pairs[i];
+    }
+
+    public int pairCountAt(int i) {
+        return counts[i];
+    }
+
+    /** Co-actions of the pair with this key; 0 if none (or, in bounded mode, fewer than the keep minimum). */
+    public int count(long pairKey) {
+        sealed();
+        int i = Arrays.binarySearch(pairs, pairKey);
+        return i < 0 ? 0 : counts[i];
+    }
+
+    public int degree(int account) {
+        return account < degree.length ? degree[account] : 0;
+    }
+
+    /** All co-actions of this kind (degrees sum to twice this). */
+    public long total() {
+        return total;
+    }
+
+    /** How many runs were spilled to disk. */
+    public int spilledRuns() {
+        return runs.size();
+    }
+}
