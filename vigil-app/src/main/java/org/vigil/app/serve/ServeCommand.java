@@ -1,0 +1,81 @@
+package org.vigil.app.serve;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.vigil.model.VigilException;
+import org.vigil.store.VigilStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vigil serve}: the dashboard and REST API over a store, opened read-only, until Ctrl-C.
+ * Binds to 127.0.0.1 unless told otherwise; any other address needs an access token.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the analyst's dashboard and the REST API (under /api, OpenAPI at /api/openapi.json) "
+                + "over a Vigil store, read-only.",
+                "A non-loopback --bind needs an access token (--token, or the VIGIL_TOKEN environment variable, which "
+                        + "keeps it out of the process list); every request must then carry it, and a browser logs in once "
+                        + "by opening /?token=TOKEN."})
+public final class ServeCommand implements Callable<Integer> {
+    static final String TOKEN_ENV = "VIGIL_TOKEN";
+    private static final int OK = 0;
+    private static final int USAGE = 2;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The store to serve (default: ${DEFAULT-VALUE}).")
+    Path db = VigilStore.DEFAULT_PATH;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind = ServerSettings.DEFAULT_BIND;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = ServerSettings.DEFAULT_PORT;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Access token (at least 16 characters); default: $" + TOKEN_ENV + ".")
+    String token;
+
+    /** Where the token is looked up when --token is absent; replaced in tests. */
+    Map<String, String> env = System.getenv();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    public ServeCommand() {
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings;
+        VigilStore store;
+        try {
+            settings = new ServerSettings(bind, port, token != null ? token : env.get(TOKEN_ENV));
+            store = VigilStore.openReadOnly(db);
+        } catch (VigilException e) {
+            err.println("vigil serve: " + e.getMessage());
+            return USAGE;
+        }
+        DashboardServer server;
+        try {
+            server = DashboardServer.start(store, settings);
+        } catch (VigilException e) {
+            store.close();
+            err.println("vigil serve: " + e.getMessage());
+            return USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+            stopped.countDown();
+        }, "vigil-serve-shutdown"));
+        out.println("Vigil dashboard at " + server.url() + " (store " + store.path() + ", read-only). Ctrl-C stops it.");
+        if (settings.token() != null) {
+            out.println("Access token required: API clients send 'Authorization: Bearer TOKEN'; "
+                    + "a browser logs in once at " + server.url() + "?token=TOKEN");
+        }
+        stopped.await();
+        return OK;
+    }
+}

@@ -1,0 +1,69 @@
+package org.vigil.app.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The dashboard's files, read from the classpath once at start: the pages and their scripts from
+ * {@code org/vigil/app/web/}, ECharts and Cytoscape from their jars. Only the files listed here are
+ * served, so no request path ever reaches the class loader.
+ */
+final class StaticAssets {
+    static final String WEB = "/org/vigil/app/web/";
+    static final String ECHARTS = "/META-INF/resources/_static/echarts/5.6.0/dist/echarts.min.js";
+    static final String CYTOSCAPE = "/META-INF/resources/webjars/cytoscape/3.33.1/dist/cytoscape.min.js";
+
+    /** A file to serve: its bytes and content type. */
+    record Asset(byte[] bytes, String contentType) {
+    }
+
+    /** URL path of each page, and the HTML file behind it. */
+    static final Map<String, String> PAGES = pages();
+    private static final String[] SCRIPTS = {"common.js", "overview.js", "matrix.js", "evidence.js", "incidents.js", "search.js",
+            "networks.js", "network.js", "account.js"};
+
+    private final Map<String, Asset> byPath = new LinkedHashMap<>();
+
+    private static Map<String, String> pages() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("/", "index.html");
+        m.put("/matrix", "matrix.html");
+        m.put("/evidence", "evidence.html");
+        m.put("/incidents", "incidents.html");
+        m.put("/search", "search.html");
+        m.put("/networks", "networks.html");
+        m.put("/network", "network.html");
+        m.put("/account", "account.html");
+        return m;
+    }
+
+    StaticAssets() {
+        for (Map.Entry<String, String> p : PAGES.entrySet()) {
+            byPath.put(p.getKey(), new Asset(read(WEB + p.getValue()), "text/html; charset=utf-8"));
+        }
+        byPath.put("/assets/app.css", new Asset(read(WEB + "app.css"), "text/css; charset=utf-8"));
+        for (String s : SCRIPTS) {
+            byPath.put("/assets/" + s, new Asset(read(WEB + s), "text/javascript; charset=utf-8"));
+        }
+        byPath.put("/vendor/echarts.min.js", new Asset(read(ECHARTS), "text/javascript; charset=utf-8"));
+        byPath.put("/vendor/cytoscape.min.js", new Asset(read(CYTOSCAPE), "text/javascript; charset=utf-8"));
+    }
+
+    Map<String, Asset> all() {
+        return byPath;
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = StaticAssets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the dashboard file " + resource + " is missing from the classpath; rebuild vigil-app");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the dashboard file " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package org.vigil.app.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium against a real server over the demo data: every page loads and shows what it
+ * should, a click on a heat-map cell leads to the evidence sentence, hostile records render as text
+ * and run nothing, and each page is photographed into docs/screenshots/. Skips, saying why, when
+ * Debian's chromium-driver is not installed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("vigil.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = Path.of(System.getProperty("vigil.chromium", "/usr/bin/chromium"));
+    static ChromeDriver driver;
+    static String base;
+    static Path userData;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "browser tests skipped: " + CHROMEDRIVER + " or " + CHROMIUM + " is missing; install them with "
+                        + "'apt-get install chromium chromium-driver' (.ci/run does)");
+        base = TestServer.base();
+        userData = Files.createTempDirectory("vigil-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + userData, "--window-size=1400,1000", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Opens a page and waits until its script says it is ready; fails with the page's error box otherwise. */
+    private static void open(String path) {
+        driver.get(base + path);
+        waitReady();
+    }
+
+    private static void waitReady() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            Object state = js("return document.body && document.body.dataset.ready;");
+            return "true".equals(state) || "error".equals(state);
+        });
+        String state = (String) js("return document.body.dataset.ready;");
+        assertThat(state).as("page %s failed: %s", driver.getCurrentUrl(), text("#error")).isEqualTo("true");
+        assertNothingRan();
+    }
+
+    private static String text(String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    private static void waitFor(String what, java.util.function.Supplier<Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).withMessage(what).until(d -> condition.get());
+    }
+
+    /** No payload ran: none set window.__pwned or the title, and no markup became an element. */
+    private static void assertNothingRan() {
+        assertThat(js("return typeof window.__pwned;")).as("window.__pwned on %s", driver.getCurrentUrl()).isEqualTo("undefined");
+        assertThat(driver.getTitle()).doesNotContain("pwned");
+        assertThat(((Number) js("return document.querySelectorAll('main img, main svg, main script, main iframe').length;")).intValue())
+                .as("elements built from data on %s", driver.getCurrentUrl()).isZero();
+        assertThat(((Number) js("return document.querySelectorAll('a[href^=\"javascript\" i]').length;")).intValue()).isZero();
+    }
+
+    /** Saves the whole page as docs/screenshots/NAME.png when the repository's docs folder is there. */
+    private static void screenshot(String name) throws IOException {
+        Path docs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("../docs").normalize();
+        if (!Files.isDirectory(docs)) {
+            return;
+        }
+        Path dir = Files.createDirectories(docs.resolve("screenshots"));
+        long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
+        driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height + 140, 800), 3200)));
+        js("window.scrollTo(0, 0); window.dispatchEvent(new Event('resize'));");
+        try {
+            Thread.sleep(300); // let charts redraw at the new size
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    /** Console errors other than the favicon are failures of ours (a CSP violation shows up here). */
+    private static void assertNoConsoleErrors() {
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("favicon.ico")) {
+                throw new AssertionError("browser console error on " + driver.getCurrentUrl() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOverviewShowsEachStatesPreferenceBesideItsNetworks() throws IOException {
+        open("/");
+        String table = text("#states");
+        assertThat(table).contains("Russia").contains("favours trump").contains("network");
+        assertThat(driver.findElements(By.cssSelector("#states-chart canvas"))).isNotEmpty();
+        assertThat(text("#stats")).contains("articles").contains("coord-");
+        assertNoConsoleErrors();
+        screenshot("overview");
+    }
+
+    @Test
+    @Order(2)
+    void clickingAHeatMapCellReachesTheEvidenceSentenceInItsArticle() throws IOException {
+        open("/matrix");
+        assertThat(driver.findElements(By.cssSelector("#heatmap canvas"))).isNotEmpty();
+        @SuppressWarnings("unchecked")
+        List<Number> offset = (List<Number>) js("""
+                const node = document.getElementById('heatmap');
+                const chart = echarts.getInstanceByDom(node);
+                const opt = chart.getOption();
+                const x = opt.xAxis[0].data.indexOf('trump');
+                const y = opt.yAxis[0].data.indexOf('Russia');
+                const p = chart.convertToPixel({seriesIndex: 0}, [x, y]);
+                const r = node.getBoundingClientRect();
+                return [Math.round(p[0] - r.width / 2), Math.round(p[1] - r.height / 2)];
+                """);
+        WebElement heatmap = driver.findElement(By.id("heatmap"));
+        js("arguments[0].scrollIntoView({block: 'center'});", heatmap);
+        new Actions(driver).moveToElement(heatmap, offset.get(0).intValue(), offset.get(1).intValue()).click().perform();
+        waitFor("the claims behind the clicked cell", () -> !driver.findElements(By.cssSelector("#cell-claims li.claim")).isEmpty()
+                && driver.findElement(By.id("cell")).isDisplayed());
+        assertThat(text("#cell-title")).startsWith("Russia → trump");
+        List<WebElement> claims = driver.findElements(By.cssSelector("#cell-claims li.claim"));
+        for (WebElement c : claims) {
+            assertThat(c.getText()).contains("Russia").contains("trump");
+        }
+        assertThat(driver.getCurrentUrl()).contains("cellHolder=RU").contains("cellTarget=trump");
+        assertNoConsoleErrors();
+        screenshot("matrix");
+
+        WebElement first = claims.get(0);
+        String sentence = first.findElement(By.cssSelector("blockquote.sentence")).getText();
+        first.findElement(By.cssSelector("a.evidence-link")).click();
+        waitReady();
+        assertThat(driver.getCurrentUrl()).contains("/evidence?claim=");
+        WebElement mark = driver.findElement(By.cssSelector("#article-text mark.current"));
+        assertThat(mark.getText()).isEqualTo(sentence);
+        assertThat(text("#claim-sentence")).isEqualTo(sentence);
+        assertThat(text("#claim-title")).startsWith("Russia");
+        assertThat(driver.findElements(By.cssSelector("#sources tbody tr"))).isNotEmpty();
+        assertNoConsoleErrors();
+        screenshot("evidence");
+    }
+
+    @Test
+    @Order(3)
+    void theIncidentPageChartsAndFiltersIncidentsWithDisarmIds() throws IOException {
+        open("/incidents");
+        assertThat(driver.findElements(By.cssSelector("#timeline canvas"))).isNotEmpty();
+        List<WebElement> rows = driver.findElements(By.cssSelector("#incidents tbody tr"));
+        assertThat(rows).hasSizeGreaterThan(5);
+        assertThat(text("#incidents")).containsPattern("T[0-9]{4}");
+        assertNoConsoleErrors();
+        screenshot("incidents");
+        new Select(driver.findElement(By.name("actor"))).selectByValue("RU");
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        waitFor("only Russian incidents", () -> driver.getCurrentUrl().contains("actor=RU")
+                && Boolean.TRUE.equals(js("const cells = [...document.querySelectorAll('#incidents tbody tr td:nth-child(3)')];"
+                + " return cells.length > 0 && cells.every(td => td.textContent === 'Russia');")));
+        assertThat(((Number) js("return document.querySelectorAll('#incidents tbody tr').length;")).intValue())
+                .isLessThan(rows.size());
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(4)
+    void searchShowsHitsWithTheMatchesMarked() throws IOException {
+        open("/search?q=Kremlin");
+        assertThat(driver.findElements(By.cssSelector("#results li.hit"))).isNotEmpty();
+        List<WebElement> marks = driver.findElements(By.cssSelector("#results mark"));
+        assertThat(marks).isNotEmpty().allSatisfy(m -> assertThat(m.getText()).isEqualToIgnoringCase("kremlin"));
+        assertThat(text("#search-summary")).contains("match");
+        assertNoConsoleErrors();
+        screenshot("search");
+    }
+
+    @Test
+    @Order(5)
+    void theNetworkPagesShowTheListAGraphMembersAndAnAccount() throws IOException {
+        open("/networks");
+        assertThat(driver.findElements(By.cssSelector("#networks tbody tr"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(text("#run")).contains("coord-");
+        assertNoConsoleErrors();
+        screenshot("networks");
+
+        driver.findElement(By.cssSelector("#networks tbody tr a")).click();
+        waitReady();
+        assertThat(text("#title")).startsWith("Network ");
+        waitFor("the graph to draw", () -> js("return document.getElementById('graph').dataset.nodes;") != null);
+        assertThat(Integer.parseInt((String) js("return document.getElementById('graph').dataset.nodes;"))).isPositive();
+        assertThat(driver.findElements(By.cssSelector("#graph canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#activity canvas"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#members tbody tr"))).isNotEmpty();
+        assertThat(text("#objects")).contains("Hashtags");
+        assertNoConsoleErrors();
+        screenshot("network");
+
+        WebElement member = driver.findElement(By.cssSelector("#members tbody tr a"));
+        String account = member.getText();
+        member.click();
+        waitReady();
+        assertThat(text("#title")).isEqualTo("Account " + account);
+        assertThat(driver.findElements(By.cssSelector("#links tbody tr"))).isNotEmpty();
+        assertNoConsoleErrors();
+        screenshot("account");
+    }
+
+    @Test
+    @Order(6)
+    void aHostileArticleClaimAndIncidentRenderAsTextAndRunNothing() throws IOException {
+        JsonNode claims = TestServer.get("/api/claims?holder=BY").json();
+        String claimId = claims.get("items").get(0).get("id").asText();
+        open("/evidence?claim=" + claimId);
+        assertThat(text("#article-title")).isEqualTo(DemoStore.HOSTILE_TITLE);
+        assertThat(text("#claim-sentence")).isEqualTo(DemoStore.HOSTILE_SENTENCE);
+        assertThat(text("#article-text mark.current")).isEqualTo(DemoStore.HOSTILE_SENTENCE);
+        assertThat(text("#article-text")).contains(DemoStore.SVG);
+        assertThat(text("#sources")).contains("javascript:window.__pwned").contains("Source " + DemoStore.SCRIPT);
+        assertThat(driver.findElements(By.cssSelector("#sources .unsafe-url"))).isNotEmpty();
+        assertThat(text("#claim-flags")).contains("named as: Minsk " + DemoStore.SVG);
+        screenshot("evidence-hostile");
+
+        open("/matrix");
+        driver.findElement(By.cssSelector("#matrix-table button[data-holder=BY]")).click();
+        waitFor("the hostile claim", () -> text("#cell-claims").contains(DemoStore.HOSTILE_SENTENCE));
+        assertNothingRan();
+
+        open("/search?q=Belarus");
+        assertThat(text("#results")).contains("<script>");
+        open("/incidents?actor=BY");
+        assertThat(text("#incidents")).contains(DemoStore.HOSTILE_INCIDENT);
+        assertNothingRan();
+        open("/");
+        assertThat(text("#states")).contains("Belarus");
+    }
+
+    @Test
+    @Order(7)
+    void hostileAccountsAndPostsRenderAsTextAndRunNothing() throws IOException {
+        open("/networks?run=" + DemoStore.HOSTILE_RUN);
+        assertThat(text("#networks")).contains("pushes trump" + DemoStore.SVG);
+        open("/network?id=1&run=" + DemoStore.HOSTILE_RUN);
+        assertThat(text("#members")).contains(DemoStore.HOSTILE_ACCOUNT);
+        assertThat(text("#objects")).contains(DemoStore.HOSTILE_POST).contains("#" + DemoStore.SCRIPT);
+        assertThat(text("#leans")).contains(DemoStore.SVG);
+        // a chart tooltip is the one place text goes through HTML: show one over a hostile object
+        js("echarts.getInstanceByDom(document.getElementById('activity')).dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0});");
+        waitFor("the tooltip", () -> ((Number) js("return document.querySelectorAll('#activity div').length;")).intValue() > 1);
+        assertNothingRan();
+        assertThat(((Number) js("return document.querySelectorAll('#activity img, #activity script, #activity svg').length;")).intValue()).isZero();
+        screenshot("network-hostile");
+
+        driver.findElement(By.linkText(DemoStore.HOSTILE_ACCOUNT)).click();
+        waitReady();
+        assertThat(text("#title")).isEqualTo("Account " + DemoStore.HOSTILE_ACCOUNT);
+        assertThat(text("#links")).contains("calm-account");
+        assertNothingRan();
+    }
+}
