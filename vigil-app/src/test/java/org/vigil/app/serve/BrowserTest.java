@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Chromium against a real server over the demo data: every page loads and shows what it
  * should, a click on a heat-map cell leads to the evidence sentence, hostile records render as text
- * and run nothing, and each page is photographed into docs/screenshots/. Skips, saying why, when
+ * and run nothing, and each page is photographed (into docs/screenshots/ with -Dvigil.screenshots=docs/screenshots). Skips, saying why, when
  * Debian's chromium-driver is not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -110,13 +110,16 @@ class BrowserTest {
         assertThat(((Number) js("return document.querySelectorAll('a[href^=\"javascript\" i]').length;")).intValue()).isZero();
     }
 
-    /** Saves the whole page as docs/screenshots/NAME.png when the repository's docs folder is there. */
+    /**
+     * Saves the whole page as NAME.png in target/screenshots, or in the folder named by the system
+     * property {@code vigil.screenshots} (the README refreshes docs/screenshots that way), so an
+     * ordinary test run does not rewrite the committed pictures.
+     */
     private static void screenshot(String name) throws IOException {
-        Path docs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("../docs").normalize();
-        if (!Files.isDirectory(docs)) {
-            return;
-        }
-        Path dir = Files.createDirectories(docs.resolve("screenshots"));
+        String chosen = System.getProperty("vigil.screenshots");
+        Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        Path dir = Files.createDirectories(chosen == null || chosen.isBlank()
+                ? base.resolve("target/screenshots") : base.resolve("..").resolve(chosen).normalize());
         long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
         driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height + 140, 800), 3200)));
         js("window.scrollTo(0, 0); window.dispatchEvent(new Event('resize'));");
