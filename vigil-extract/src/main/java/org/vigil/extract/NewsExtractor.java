@@ -9,6 +9,7 @@ import org.vigil.extract.rules.ClaimCandidate;
 import org.vigil.extract.rules.ClaimRules;
 import org.vigil.extract.rules.IncidentCandidate;
 import org.vigil.extract.rules.IncidentRules;
+import org.vigil.extract.rules.Lexicon;
 import org.vigil.extract.rules.SentenceContext;
 import org.vigil.model.Article;
 import org.vigil.model.Claim;
@@ -117,7 +118,7 @@ public final class NewsExtractor {
         if (c.stance() == Stance.NONE) {
             return false;
         }
-        Matcher joke = JOKE.matcher(c.sentence().text());
+        Matcher joke = Lexicon.JOKE.matcher(c.sentence().text());
         while (joke.find()) {
             // "in jest — that he would favor Harris": the joke covers the candidate named next to it
             for (Mention m : c.sentence().candidates()) {
@@ -135,7 +136,7 @@ public final class NewsExtractor {
                     return true;
                 }
             }
-            Matcher d = DENIAL.matcher(t);
+            Matcher d = Lexicon.DENIAL.matcher(t);
             if (d.find()) {
                 // the deniers are the actors named before the denial word, unless a candidate speaks first
                 Mention firstCandidate = s.candidates().stream().filter(m -> m.start() < d.start()).findFirst().orElse(null);
@@ -150,15 +151,8 @@ public final class NewsExtractor {
         return false;
     }
 
-    private static final Pattern DENIAL = Pattern.compile(
-            "(?<![\\p{L}])(?:den(?:y|ies|ied|ying)|rejected|rejects|dismissed|dismisses|refuted|refutes|unfounded|baseless)(?![\\p{L}])",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern JOKE = Pattern.compile(
-            "(?<![\\p{L}])(?:jok(?:e|es|ed|ing)|jest|mock|mocking|teasing|tongue[- ]in[- ]cheek|sarcastic(?:ally)?)(?![\\p{L}])",
-            Pattern.CASE_INSENSITIVE);
-
     private static boolean jokes(String t) {
-        return JOKE.matcher(t).find();
+        return Lexicon.JOKE.matcher(t).find();
     }
 
     private List<Incident> mergeIncidents(List<IncidentCandidate> found, List<ClaimCandidate> claims, List<SentenceContext> sentences) {

@@ -222,11 +222,9 @@ public final class IncidentRules {
     }
 
     public static IncidentStatus statusOf(String text) {
-        if (CHARGED.matcher(text).find()) {
-            return IncidentStatus.CHARGED;
-        }
-        if (SANCTIONED.matcher(text).find()) {
-            return IncidentStatus.SANCTIONED;
+        IncidentStatus legal = legalStatusOf(text);
+        if (legal != null) {
+            return legal;
         }
         if (ADMITTED.matcher(text).find()) {
             return IncidentStatus.ADMITTED;

@@ -3,7 +3,7 @@ package org.vigil.extract.rules;
 import java.util.regex.Pattern;
 
 /** Word lists shared by the claim and incident rules; each is a case-insensitive pattern on word boundaries. */
-final class Lexicon {
+public final class Lexicon {
     private Lexicon() {
     }
 
@@ -28,11 +28,11 @@ final class Lexicon {
             + "|Microsoft|Justice Department|State Department");
 
     /** A denial of the claim by its holder. */
-    static final Pattern DENIAL = words("den(?:y|ies|ied|ying|ial|ials)|rejected|rejects|dismissed|dismisses|refuted|refutes"
+    public static final Pattern DENIAL = words("den(?:y|ies|ied|ying|ial|ials)|rejected|rejects|dismissed|dismisses|refuted|refutes"
             + "|unfounded|baseless|groundless|fabrication|retract(?:ed|ion)?");
 
     /** The claim was said in jest. */
-    static final Pattern JOKE = words("jok(?:e|es|ed|ing)|jest|in jest|mock|mocking|teasing|tongue-in-cheek|sarcastic(?:ally)?|tongue in cheek|ironic(?:ally)?|trolling");
+    public static final Pattern JOKE = words("jok(?:e|es|ed|ing)|jest|in jest|mock|mocking|teasing|tongue-in-cheek|sarcastic(?:ally)?|tongue in cheek|ironic(?:ally)?|trolling");
 
     /** Negation just before a cue. */
     static final Pattern NEGATION_BEFORE = Pattern.compile(
