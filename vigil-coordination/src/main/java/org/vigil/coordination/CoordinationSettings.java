@@ -36,12 +36,14 @@ import java.util.Set;
  * @param spillDir             where bounded mode spills ("" = the system temporary folder)
  * @param pairsBuffer          bounded mode: co-actions per kind held before spilling a sorted run
  * @param originalsCache       bounded mode: original posts remembered to resolve re-shares in the evidence
+ * @param minPartners          a network keeps only accounts linked to at least this many other members
  */
 public record CoordinationSettings(String method, long windowSeconds, Set<CoordinationKind> kinds, int maxPartners,
                                    int minTextTokens, double similarity, int minhashBands, int minhashRows,
                                    int minCoActions, double alpha, int minNetworkSize, double resolution,
                                    int minParticipation, double edgeWeightQuantile, int evidenceTop, int threads,
-                                   long seed, long sliceSeconds, String spillDir, int pairsBuffer, int originalsCache) {
+                                   long seed, long sliceSeconds, String spillDir, int pairsBuffer, int originalsCache,
+                                   int minPartners) {
 
     /** A documented setting. */
     public record Key(String name, String defaultValue, String description) {
@@ -67,8 +69,9 @@ public record CoordinationSettings(String method, long windowSeconds, Set<Coordi
             new Key("coordination.seed", "42", "seed for hashing and the community search order"),
             new Key("coordination.slice.seconds", "0", "bounded memory: 0 keeps every share in memory; N > 0 spills posts to disk and detects slice by slice (N seconds each, N >= the window), so memory follows the busiest slice, not the input"),
             new Key("coordination.spill.dir", "", "where bounded mode spills (default: the system temporary folder)"),
-            new Key("coordination.pairs.buffer", "16000000", "bounded mode: co-actions held per kind before a sorted run is spilled (8 bytes each)"),
-            new Key("coordination.originals.cache", "500000", "bounded mode: recent original posts remembered to resolve re-shares in the evidence"));
+            new Key("coordination.pairs.buffer", "4000000", "bounded mode: co-actions held per kind before a sorted run is spilled (8 bytes each)"),
+            new Key("coordination.originals.cache", "500000", "bounded mode: recent original posts remembered to resolve re-shares in the evidence"),
+            new Key("coordination.network.min.partners", "2", "a network keeps only accounts significantly linked to at least this many other members (its k-core)"));
 
     public CoordinationSettings {
         if (!method.equals("vigil") && !method.equals("coortweet")) {
@@ -97,6 +100,7 @@ public record CoordinationSettings(String method, long windowSeconds, Set<Coordi
                 "0 or at least the window (" + windowSeconds + ")");
         require(pairsBuffer >= 1024, "coordination.pairs.buffer", pairsBuffer, ">= 1024");
         require(originalsCache >= 0, "coordination.originals.cache", originalsCache, ">= 0");
+        require(minPartners >= 0, "coordination.network.min.partners", minPartners, ">= 0");
         spillDir = spillDir == null ? "" : spillDir;
     }
 
@@ -144,7 +148,8 @@ public record CoordinationSettings(String method, long windowSeconds, Set<Coordi
                 parseLong(v, "coordination.slice.seconds"),
                 v.get("coordination.spill.dir"),
                 (int) parseLong(v, "coordination.pairs.buffer"),
-                (int) parseLong(v, "coordination.originals.cache"));
+                (int) parseLong(v, "coordination.originals.cache"),
+                (int) parseLong(v, "coordination.network.min.partners"));
     }
 
     /** These settings as dotted keys (for the store and for reports). */
@@ -177,6 +182,7 @@ public record CoordinationSettings(String method, long windowSeconds, Set<Coordi
         m.put("coordination.spill.dir", spillDir);
         m.put("coordination.pairs.buffer", Integer.toString(pairsBuffer));
         m.put("coordination.originals.cache", Integer.toString(originalsCache));
+        m.put("coordination.network.min.partners", Integer.toString(minPartners));
         return m;
     }
 

@@ -152,7 +152,7 @@ final class CoortweetMethod {
         int[] component = components(x.accounts(), edges);
         NetworkCharacteriser characteriser = new NetworkCharacteriser(StateMediaRegistry.bundled(), CandidateLexicon.bundled(),
                 settings.evidenceTop());
-        return NetworkAssembler.assemble(x.book(), edges, component, 2,
+        return NetworkAssembler.assemble(x.book(), edges, component, 2, 0,
                 networkOf -> characteriser.characterise(x, networkOf, SurpriseMethod.count(networkOf)), stats);
     }
 

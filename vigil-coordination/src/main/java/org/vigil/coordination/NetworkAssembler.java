@@ -32,9 +32,11 @@ final class NetworkAssembler {
     }
 
     static CoordinationResult assemble(AccountBook x, List<PairSignificance.Edge> edges, int[] community, int minSize,
+                                       int minPartners,
                                        java.util.function.Function<int[], List<NetworkCharacteriser.Characterisation>> describe,
                                        Map<String, Long> stats) {
         int accounts = x.size();
+        community = core(community, edges, minPartners, stats);
         int maxCommunity = -1;
         for (int c : community) {
             maxCommunity = Math.max(maxCommunity, c);
@@ -149,6 +151,63 @@ final class NetworkAssembler {
         stats.put("networks", (long) networks);
         stats.put("accounts.in.networks", (long) outAccounts.size());
         return new CoordinationResult(outAccounts, outNetworks, outEdges, stats);
+    }
+
+    /**
+     * Keeps in each community only accounts with significant links to at least {@code minPartners} other
+     * members, repeatedly (the k-core of the community's own links). Chance links between hyperactive
+     * accounts form chains and stars; accounts that act as a group link to many of their group.
+     */
+    static int[] core(int[] community, List<PairSignificance.Edge> edges, int minPartners, Map<String, Long> stats) {
+        if (minPartners <= 1) {
+            return community;
+        }
+        int[] c = community.clone();
+        int[] degree = new int[c.length];
+        List<List<Integer>> adjacency = new ArrayList<>();
+        for (int i = 0; i < c.length; i++) {
+            adjacency.add(null);
+        }
+        for (PairSignificance.Edge e : edges) {
+            if (c[e.a()] >= 0 && c[e.a()] == c[e.b()]) {
+                degree[e.a()]++;
+                degree[e.b()]++;
+                if (adjacency.get(e.a()) == null) {
+                    adjacency.set(e.a(), new ArrayList<>(4));
+                }
+                if (adjacency.get(e.b()) == null) {
+                    adjacency.set(e.b(), new ArrayList<>(4));
+                }
+                adjacency.get(e.a()).add(e.b());
+                adjacency.get(e.b()).add(e.a());
+            }
+        }
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int a = 0; a < c.length; a++) {
+            if (c[a] >= 0 && degree[a] < minPartners) {
+                queue.add(a);
+            }
+        }
+        long removed = 0;
+        while (!queue.isEmpty()) {
+            int a = queue.poll();
+            if (c[a] < 0) {
+                continue;
+            }
+            int own = c[a];
+            c[a] = -1;
+            removed++;
+            List<Integer> nb = adjacency.get(a);
+            if (nb != null) {
+                for (int b : nb) {
+                    if (c[b] == own && --degree[b] < minPartners) {
+                        queue.add(b);
+                    }
+                }
+            }
+        }
+        stats.put("accounts.outside.core", removed);
+        return c;
     }
 
     static double round(double v) {

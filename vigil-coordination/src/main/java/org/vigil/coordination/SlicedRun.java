@@ -81,14 +81,22 @@ final class SlicedRun {
         }
     }
 
-    /** The evidence pass: every slice again, members' shares only. */
+    /**
+     * The evidence pass: every slice again. Members' posts are extracted in full; every other original
+     * only enters the cache of recent originals, so members' re-shares of it can name its author and text.
+     */
     private List<NetworkCharacteriser.Characterisation> describe(int[] networkOf) {
         NetworkCharacteriser.Accumulator acc = method.characteriser().start(networkOf, SurpriseMethod.count(networkOf));
         OriginalsCache originals = new OriginalsCache(settings.originalsCache());
         for (long slice : spill.slices()) {
             ShareExtractor x = new ShareExtractor(settings, book, false);
             for (PostSpill.Spilled s : spill.read(slice, book::id)) {
-                x.accept(s.post(), s.ordinal());
+                Post p = s.post();
+                if (networkOf[s.account()] >= 0) {
+                    x.accept(p, s.ordinal());
+                } else if ((p.retweetOf() == null || p.retweetOf().isBlank()) && p.postId() != null && !p.postId().isBlank()) {
+                    originals.put(ShareExtractor.retweetKey(p.postId()), p.accountId(), p.text());
+                }
             }
             x.forEachOriginal((key, author, text) -> originals.put(key, book.id(author), text));
             acc.add(x, originals);

@@ -155,7 +155,7 @@ final class SurpriseMethod {
         t0 = System.nanoTime();
         progress.progress("characterise", 0, 0);
         CoordinationResult result = NetworkAssembler.assemble(book, outcome.edges(), community, settings.minNetworkSize(),
-                describe, stats);
+                settings.minPartners(), describe, stats);
         stats.put("millis.characterise", (System.nanoTime() - t0) / 1_000_000);
         return new CoordinationResult(result.accounts(), result.networks(), result.edges(), new java.util.TreeMap<>(stats));
     }

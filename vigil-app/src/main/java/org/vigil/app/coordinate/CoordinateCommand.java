@@ -134,7 +134,6 @@ public final class CoordinateCommand implements Callable<Integer> {
         CoordinationSession session = new InProcessCoordinationEngine(registry, CandidateLexicon.bundled())
                 .start(config, quarantine, bar);
         long posts = 0;
-        long bad = 0;
         int filesRead = 0;
         long t0 = System.nanoTime();
         for (Path file : files) {
@@ -149,11 +148,9 @@ public final class CoordinateCommand implements Callable<Integer> {
             try {
                 ReadSummary s = PostReaders.read(file, fixedFormat, sink, quarantine);
                 posts += s.ok();
-                bad += s.bad();
                 filesRead++;
             } catch (VigilException e) {
                 quarantine.accept(new Problem(file.toString(), 0, e.getMessage() + " (file skipped)", ""));
-                bad++;
             }
         }
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -188,12 +185,12 @@ public final class CoordinateCommand implements Callable<Integer> {
                 err.println("vigil coordinate: results written to " + output + " but not stored: " + e.getMessage());
             }
         }
-        summary(err, run, result, files.size(), bad);
+        summary(err, run, result, files.size());
         err.flush();
         return problems.isEmpty() ? Main.OK : Main.SOME_INPUT_BAD;
     }
 
-    private void summary(PrintWriter err, CoordinationRun run, CoordinationResult r, int files, long badRows) {
+    private void summary(PrintWriter err, CoordinationRun run, CoordinationResult r, int files) {
         Map<String, Long> s = r.stats();
         err.printf("vigil coordinate: %,d posts from %d file(s), %,d bad record(s)%s; %d networks, %,d accounts, %,d edges -> %s%n",
                 run.posts(), files, run.quarantined(),

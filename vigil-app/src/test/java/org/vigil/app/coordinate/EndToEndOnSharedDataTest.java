@@ -94,7 +94,7 @@ class EndToEndOnSharedDataTest {
 
     /**
      * Every IRA account is a troll; the labels say which side each played. A network that mixed sides would
-     * say the detector links accounts by chance, so the floor is on purity: measured 0.99 (22 networks, 302
+     * say the detector links accounts by chance, so the floor is on purity: measured 0.99 (18 networks, 227
      * accounts); 0.9 leaves room for seeds and settings while failing any detector that links sides freely
      * (the largest category alone is about a third of the accounts).
      */

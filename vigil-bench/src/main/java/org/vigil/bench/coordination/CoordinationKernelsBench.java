@@ -47,11 +47,28 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class CoordinationKernelsBench {
-    @Param({"1000", "10000"})
-    int burstSize;
+    /** One burst object per size, so only {@code burst} runs once per size. */
+    @State(Scope.Thread)
+    public static class Burst {
+        @Param({"1000", "10000", "100000"})
+        int burstSize;
+        ObjectShares shares;
+        WindowedCoActionDetector detector;
 
-    private ObjectShares burst;
-    private WindowedCoActionDetector detector;
+        @Setup(Level.Trial)
+        public void setUp() {
+            SplittableRandom r = new SplittableRandom(42);
+            int[] accounts = new int[burstSize];
+            long[] times = new long[burstSize];
+            for (int i = 0; i < burstSize; i++) {
+                accounts[i] = r.nextInt(50_000);
+                times[i] = 1_727_740_800L + (long) (60.0 * i / burstSize);
+            }
+            shares = ObjectShares.of(7L, accounts, times, null);
+            detector = new WindowedCoActionDetector(CoordinationKind.CO_RETWEET, 60, 64, null);
+        }
+    }
+
     private ShareTable table;
     private MinHasher hasher;
     private TextTokens tokens;
@@ -65,14 +82,6 @@ public class CoordinationKernelsBench {
     @Setup(Level.Trial)
     public void setUp() {
         SplittableRandom r = new SplittableRandom(42);
-        int[] accounts = new int[burstSize];
-        long[] times = new long[burstSize];
-        for (int i = 0; i < burstSize; i++) {
-            accounts[i] = r.nextInt(50_000);
-            times[i] = 1_727_740_800L + (long) (60.0 * i / burstSize);
-        }
-        burst = ObjectShares.of(7L, accounts, times, null);
-        detector = new WindowedCoActionDetector(CoordinationKind.CO_RETWEET, 60, 64, null);
         table = new ShareTable(CoordinationKind.CO_LINK);
         for (int i = 0; i < 1_000_000; i++) {
             long key = r.nextInt(5) == 0 ? r.nextInt(40_000) * 0x9e3779b97f4a7c15L : r.nextLong();
@@ -106,9 +115,9 @@ public class CoordinationKernelsBench {
     }
 
     @Benchmark
-    public long burst() {
+    public long burst(Burst b) {
         long[] count = {0};
-        detector.detect(burst, (a, b, ta, tb, ra, rb) -> count[0]++);
+        b.detector.detect(b.shares, (x, y, ta, tb, ra, rb) -> count[0]++);
         return count[0];
     }
 

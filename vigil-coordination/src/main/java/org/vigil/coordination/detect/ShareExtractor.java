@@ -42,10 +42,6 @@ public final class ShareExtractor {
     private final SignatureTable signatures;
     private final PostFeatures.Maker maker;
     private int posts;
-    private long firstTime = Long.MAX_VALUE;
-    private long lastTime = Long.MIN_VALUE;
-    private boolean timeOrdered = true;
-    private long previousTime = Long.MIN_VALUE;
 
     public ShareExtractor(CoordinationSettings settings) {
         this(settings, new AccountBook(), true);
@@ -103,12 +99,6 @@ public final class ShareExtractor {
         postAccount.add(account);
         postKeys.add(f.postKey);
         long t = p.timestamp();
-        if (t < previousTime) {
-            timeOrdered = false;
-        }
-        previousTime = t;
-        firstTime = Math.min(firstTime, t);
-        lastTime = Math.max(lastTime, t);
         if (f.retweetKey != 0L) {
             tables.get(CoordinationKind.CO_RETWEET).add(f.retweetKey, account, t, ordinal);
             labels.get(CoordinationKind.CO_RETWEET).putIfAbsent(f.retweetKey, f.retweetId);
@@ -175,6 +165,11 @@ public final class ShareExtractor {
             }
         }
         return out == null ? List.of() : out;
+    }
+
+    /** The co-retweet key a re-share of the post with this id has. */
+    public static long retweetKey(String postId) {
+        return org.vigil.coordination.internal.Hashing.combine(1, org.vigil.coordination.internal.Hashing.hash(postId.strip()));
     }
 
     /** The handle in a leading "RT @handle:", which names the re-shared post's author; or null. */
@@ -271,18 +266,5 @@ public final class ShareExtractor {
 
     public int posts() {
         return posts;
-    }
-
-    public long firstTime() {
-        return firstTime;
-    }
-
-    public long lastTime() {
-        return lastTime;
-    }
-
-    /** Whether posts arrived in time order (then per-object sorting is a no-op). */
-    public boolean timeOrdered() {
-        return timeOrdered;
     }
 }

@@ -147,9 +147,8 @@ public record SyntheticPosts(int posts, int accounts, int groups, long seed, boo
             }
         }
 
-        int hardPosts = 0;
         if (hard) {
-            hardPosts = hardBackground(rnd, words, cum, out, next, originals, popularity);
+            hardBackground(rnd, words, cum, out, next, originals, popularity);
         }
 
         // organic background, in time order so retweets can target earlier posts
@@ -215,9 +214,8 @@ public record SyntheticPosts(int posts, int accounts, int groups, long seed, boo
     }
 
     /** Viral bursts, live-event hashtags and share-button posts: organic, popular and tightly timed. */
-    private int hardBackground(SplittableRandom rnd, Zipf words, double[] cum, List<Post> out, long[] next,
+    private void hardBackground(SplittableRandom rnd, Zipf words, double[] cum, List<Post> out, long[] next,
                                List<long[]> originals, List<Double> popularity) {
-        int before = out.size();
         int budget = posts / 5;
         int bursts = Math.max(3, budget / 3 / 600);
         for (int b = 0; b < bursts; b++) {
@@ -256,7 +254,6 @@ public record SyntheticPosts(int posts, int accounts, int groups, long seed, boo
                         List.of(url), List.of(), "en"));
             }
         }
-        return out.size() - before;
     }
 
     static String name(int account) {
