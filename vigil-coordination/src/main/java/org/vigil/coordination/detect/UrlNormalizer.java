@@ -18,7 +18,11 @@ public final class UrlNormalizer {
     private UrlNormalizer() {
     }
 
-    /** The normalised URL, or null when {@code raw} is blank or not an http(s)/www link. */
+    /**
+     * The normalised URL; an opaque object id (no scheme, no spaces, such as the anonymised link ids
+     * of CooRTweet's data sets) as it is; null when {@code raw} is blank, another scheme
+     * ({@code mailto:}, {@code javascript:}) or text with spaces.
+     */
     public static String normalize(String raw) {
         if (raw == null) {
             return null;
@@ -38,7 +42,8 @@ public final class UrlNormalizer {
         } else if (s.regionMatches(true, 0, "www.", 0, 4)) {
             rest = s;
         } else {
-            return null;
+            // an opaque object id (CooRTweet's url_id, an image hash "phash:539"): shared as it is
+            return isOpaqueId(s) ? s : null;
         }
         int hash = rest.indexOf('#');
         if (hash >= 0) {
@@ -88,8 +93,11 @@ public final class UrlNormalizer {
         return out.toString();
     }
 
-    /** The host of a normalised URL without {@code www.}, or "" when there is none. */
+    /** The host of a normalised URL without {@code www.}, or "" when there is none (an opaque id). */
     public static String domain(String normalizedUrl) {
+        if (!normalizedUrl.contains("://") && !normalizedUrl.regionMatches(true, 0, "www.", 0, 4)) {
+            return "";
+        }
         int start = normalizedUrl.indexOf("://");
         start = start < 0 ? 0 : start + 3;
         int end = normalizedUrl.length();
@@ -102,6 +110,22 @@ public final class UrlNormalizer {
         }
         String host = normalizedUrl.substring(start, end).toLowerCase(Locale.ROOT);
         return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    private static boolean isOpaqueId(String s) {
+        if (s.length() > 256) {
+            return false;
+        }
+        int colon = s.indexOf(':');
+        if (colon > 0 && !s.startsWith("phash:") && !s.startsWith("domain:")) {
+            return false; // mailto:, javascript:, tel: ... are not shared objects
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String cleanQuery(String query) {

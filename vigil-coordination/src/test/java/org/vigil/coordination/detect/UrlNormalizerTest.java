@@ -38,6 +38,7 @@ class UrlNormalizerTest {
         assertThat(UrlNormalizer.normalize(null)).isNull();
         assertThat(UrlNormalizer.normalize("not a link")).isNull();
         assertThat(UrlNormalizer.normalize("ftp://example.com/file")).isNull();
+        assertThat(UrlNormalizer.normalize("mailto:someone@example.com")).isNull();
         assertThat(UrlNormalizer.normalize("https://")).isNull();
     }
 
@@ -51,5 +52,13 @@ class UrlNormalizerTest {
     void domainDropsWwwAndPortAndPath() {
         assertThat(UrlNormalizer.domain("https://news.rt.com/a/b?x=1")).isEqualTo("news.rt.com");
         assertThat(UrlNormalizer.domain("https://www.example.com:8080/x")).isEqualTo("example.com");
+    }
+
+    @org.junit.jupiter.api.Test
+    void opaqueObjectIdsAreSharedAsTheyAreAndHaveNoDomain() {
+        assertThat(UrlNormalizer.normalize("23678")).isEqualTo("23678");
+        assertThat(UrlNormalizer.normalize("phash:539")).isEqualTo("phash:539");
+        assertThat(UrlNormalizer.domain("phash:539")).isEmpty();
+        assertThat(UrlNormalizer.domain("23678")).isEmpty();
     }
 }
