@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
  * sequential GETs per endpoint after a warm-up and prints p50/p95/p99/max as a Markdown table.
  *
  * <p>Run: {@code java -Xmx6g -cp "vigil-bench/target/classes:$(cat cp.txt)" org.vigil.bench.serve.ServeBench}
- * (see docs/bench-serve.md for the classpath). Target: p95 under 100 ms for /api/matrix,
+ * (run it with ./bench serve; figures in docs/benchmarks.md). Target: p95 under 100 ms for /api/matrix,
  * /api/networks and /api/search.
  */
 @Command(name = "serve-bench", mixinStandardHelpOptions = true,
