@@ -78,8 +78,13 @@ public final class NewsExtractor {
                 ParsedSentence p = analyzer.parse(s.text());
                 parsed = new SentenceContext(s.span(), s.actors(), s.candidates(), p, s.cycle(), s.title());
             }
-            if (claimable || !s.actors().isEmpty()) {
-                claims.addAll(claimRules.apply(parsed, mainActor));
+            if (!s.actors().isEmpty() || !s.candidates().isEmpty()) {
+                // "he" continues a sentence about a named leader or official, not about a state in general
+                String previousPerson = s.actors().isEmpty() && i > 0
+                        ? sentences.get(i - 1).actors().stream().filter(Mention::isPerson).map(Mention::value).distinct()
+                        .reduce((a, b) -> a.equals(b) ? a : "").filter(v -> !v.isEmpty()).orElse(null)
+                        : null;
+                claims.addAll(claimRules.apply(parsed, mainActor, previousPerson));
             }
             incidents.addAll(incidentRules.apply(s, neighbourActors(sentences, i, text), incidentYear));
         }

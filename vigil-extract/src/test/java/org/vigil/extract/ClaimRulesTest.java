@@ -104,4 +104,12 @@ class ClaimRulesTest {
         assertThat(text.substring(c.evidence().start(), c.evidence().end())).isEqualTo(c.evidence().sentence());
         assertThat(Arrays.asList(text.split("\n"))).contains(c.evidence().sentence());
     }
+
+    @Test
+    void heContinuesASentenceAboutANamedLeaderButNotAQuotation() {
+        assertThat(claims("Vladimir Putin gave a long interview on Sunday.\nIn it, he said he preferred Mr. Biden to Donald Trump."))
+                .containsExactlyInAnyOrder("RU biden favors", "RU trump opposes");
+        assertThat(claims("Vladimir Putin gave a long interview on Sunday.\nHe called the visit “a campaign event designed to help Joe Biden”."))
+                .isEmpty();
+    }
 }

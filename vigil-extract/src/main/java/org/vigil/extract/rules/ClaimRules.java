@@ -91,6 +91,7 @@ public final class ClaimRules {
                 stance, basis, side, reach, after);
     }
 
+    private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?<![\\p{L}])(?:he|she|it|they)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION_WORD = Pattern.compile("\\b(?:not|never|no|n['’]t|neither|nor)\\b", Pattern.CASE_INSENSITIVE);
 
     /**
@@ -118,6 +119,15 @@ public final class ClaimRules {
      * for a no-preference cue in a sentence that names no actor ("a state news agency said ...").
      */
     public List<ClaimCandidate> apply(SentenceContext s, String fallbackHolder) {
+        return apply(s, fallbackHolder, null);
+    }
+
+    /**
+     * As {@link #apply(SentenceContext, String)}; {@code previousHolder} is the single state named in the
+     * sentence before, the holder of a sentence that names none and speaks of it as "he", "she",
+     * "it" or "they" ("In February, he told an interviewer that he preferred Mr. Biden").
+     */
+    public List<ClaimCandidate> apply(SentenceContext s, String fallbackHolder, String previousHolder) {
         if (s.candidates().isEmpty() && s.actors().isEmpty()) {
             return List.of();
         }
@@ -168,7 +178,18 @@ public final class ClaimRules {
                 }
                 List<Mention> holders = holders(s, slotted, cue, m);
                 List<Mention> passedOver = stance == Stance.FAVORS && cue.targetSide == Side.AFTER
-                        ? slotted.candidatesPassedOver(slotted.endOf(targets.get(targets.size() - 1))) : List.of();
+                        ? slotted.candidatesPassedOver(slotted.endOf(targets.get(targets.size() - 1)), cue.name.equals("prefer")) : List.of();
+                if (holders.isEmpty() && s.actors().isEmpty() && previousHolder != null
+                        && PRONOUN_SUBJECT.matcher(slotted.text.substring(0, m.start())).find()
+                        && !insideQuotation(slotted.text, m.start())) {
+                    for (Mention c : targets) {
+                        out.add(new ClaimCandidate(previousHolder, c.value(), stance, basisFor(s, previousHolder, cue.basis), hedged(s), null, s, cue.name));
+                    }
+                    for (Mention c : passedOver) {
+                        out.add(new ClaimCandidate(previousHolder, c.value(), Stance.OPPOSES, basisFor(s, previousHolder, cue.basis), hedged(s), null, s, cue.name));
+                    }
+                    continue;
+                }
                 for (Mention h : holders) {
                     for (Mention c : passedOver) {
                         out.add(new ClaimCandidate(h.value(), c.value(), Stance.OPPOSES, basisFor(s, h.value(), cue.basis), hedged(s), h.text(), s, cue.name));
@@ -189,6 +210,22 @@ public final class ClaimRules {
             }
         }
         return withoutStancesNeutralised(out);
+    }
+
+    /** True when an opening quotation mark before {@code at} is not closed before it: the words are someone's quote. */
+    private static boolean insideQuotation(String text, int at) {
+        int open = 0;
+        for (int i = 0; i < at; i++) {
+            char ch = text.charAt(i);
+            if (ch == '“') {
+                open++;
+            } else if (ch == '”') {
+                open = Math.max(0, open - 1);
+            } else if (ch == '"') {
+                open = open > 0 ? open - 1 : open + 1;
+            }
+        }
+        return open > 0;
     }
 
     /** A sentence that says a holder has no clear preference does not also make it favour or oppose someone. */

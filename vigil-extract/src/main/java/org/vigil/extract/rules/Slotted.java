@@ -195,9 +195,20 @@ final class Slotted {
     private static final Pattern PASSED_OVER = Pattern.compile(
             "^[’']?s?\\s*(?:,\\s*)?(?:over|rather\\s+than|instead\\s+of)\\s+(?:[\\w.-]+\\s+){0,4}?⟦c(\\d+)⟧", Pattern.CASE_INSENSITIVE);
 
-    /** "prefers Harris over Trump": the candidates named as not preferred right after a preferred one. */
-    List<Mention> candidatesPassedOver(int from) {
+    private static final Pattern PASSED_OVER_TO = Pattern.compile(
+            "^[’']?s?\\s*(?:,\\s*)?to\\s+(?:(?:mr|ms|mrs|former|president|vice|senator)\\.?\\s+){0,3}⟦c(\\d+)⟧", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "prefers Harris over Trump" (and, for {@code prefer}, "preferred Biden to Trump"): the candidates
+     * named as not preferred right after a preferred one.
+     */
+    List<Mention> candidatesPassedOver(int from, boolean preferTo) {
         Matcher m = PASSED_OVER.matcher(text.substring(from));
+        if (preferTo && !m.find()) {
+            m = PASSED_OVER_TO.matcher(text.substring(from));
+        } else {
+            m.reset();
+        }
         if (!m.find()) {
             return List.of();
         }
