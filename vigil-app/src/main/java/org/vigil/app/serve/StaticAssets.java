@@ -3,12 +3,15 @@ package org.vigil.app.serve;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The dashboard's files, read from the classpath once at start: the pages and their scripts from
- * {@code org/vigil/app/web/}, ECharts and Cytoscape from their jars. Only the files listed here are
+ * The dashboard's files, read from the classpath once at start: the pages (assembled with the shared
+ * head and header) and their scripts from {@code org/vigil/app/web/}, ECharts and Cytoscape from their jars. Only the files listed here are
  * served, so no request path ever reaches the class loader.
  */
 final class StaticAssets {
@@ -41,8 +44,11 @@ final class StaticAssets {
     }
 
     StaticAssets() {
+        String head = new String(read(WEB + "_head.html"), StandardCharsets.UTF_8);
+        String header = new String(read(WEB + "_header.html"), StandardCharsets.UTF_8);
         for (Map.Entry<String, String> p : PAGES.entrySet()) {
-            byPath.put(p.getKey(), new Asset(read(WEB + p.getValue()), "text/html; charset=utf-8"));
+            String page = assemble(new String(read(WEB + p.getValue()), StandardCharsets.UTF_8), head, header);
+            byPath.put(p.getKey(), new Asset(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"));
         }
         byPath.put("/assets/app.css", new Asset(read(WEB + "app.css"), "text/css; charset=utf-8"));
         for (String s : SCRIPTS) {
@@ -50,6 +56,24 @@ final class StaticAssets {
         }
         byPath.put("/vendor/echarts.min.js", new Asset(read(ECHARTS), "text/javascript; charset=utf-8"));
         byPath.put("/vendor/cytoscape.min.js", new Asset(read(CYTOSCAPE), "text/javascript; charset=utf-8"));
+    }
+
+    private static final Pattern HEADER_MARK = Pattern.compile("<!-- vigil:header ?(/[a-z]*)? -->\n");
+
+    /**
+     * Puts the shared head lines and page header into a page (written once in {@code _head.html} and
+     * {@code _header.html}); the page's marker names its section, whose link gets {@code aria-current}.
+     */
+    static String assemble(String page, String head, String header) {
+        String out = page.replace("<!-- vigil:head -->\n", head);
+        Matcher m = HEADER_MARK.matcher(out);
+        if (!m.find()) {
+            return out;
+        }
+        String section = m.group(1);
+        String own = section == null ? header
+                : header.replace("<a href=\"" + section + "\">", "<a href=\"" + section + "\" aria-current=\"page\">");
+        return out.substring(0, m.start()) + own + out.substring(m.end());
     }
 
     Map<String, Asset> all() {
