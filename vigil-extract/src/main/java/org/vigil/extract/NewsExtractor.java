@@ -71,10 +71,8 @@ public final class NewsExtractor {
         List<IncidentCandidate> incidents = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             SentenceContext s = sentences.get(i);
-            boolean claimable = (!s.actors().isEmpty() && !s.candidates().isEmpty())
-                    || (mainActor != null && (!s.actors().isEmpty() || !s.candidates().isEmpty()));
             SentenceContext parsed = s;
-            if (claimable && !s.actors().isEmpty() && !s.candidates().isEmpty() && claimRules.needsParse(s)) {
+            if (!s.actors().isEmpty() && !s.candidates().isEmpty() && claimRules.needsParse(s)) {
                 ParsedSentence p = analyzer.parse(s.text());
                 parsed = new SentenceContext(s.span(), s.actors(), s.candidates(), p, s.cycle(), s.title());
             }
@@ -88,11 +86,11 @@ public final class NewsExtractor {
             }
             incidents.addAll(incidentRules.apply(s, neighbourActors(sentences, i, text), incidentYear));
         }
-        List<Claim> merged = mergeClaims(claims, sentences, articleCycle);
+        List<Claim> merged = mergeClaims(claims, sentences);
         return new Extraction(article, merged, mergeIncidents(incidents, claims, sentences));
     }
 
-    private List<Claim> mergeClaims(List<ClaimCandidate> found, List<SentenceContext> sentences, int articleCycle) {
+    private List<Claim> mergeClaims(List<ClaimCandidate> found, List<SentenceContext> sentences) {
         Map<String, ClaimCandidate> best = new LinkedHashMap<>();
         for (ClaimCandidate c : found) {
             if (c.stance() != Stance.NONE && c.holder() == null) {
@@ -107,7 +105,7 @@ public final class NewsExtractor {
         }
         List<Claim> out = new ArrayList<>();
         for (ClaimCandidate c : best.values()) {
-            boolean disputed = disputed(c, sentences, articleCycle);
+            boolean disputed = disputed(c, sentences);
             TextSpan span = c.sentence().span();
             out.add(new Claim(c.holder(), c.stance() == Stance.NONE ? "*" : c.target(), c.stance(), c.hedged(), disputed,
                     c.basis(), c.actor(), new Evidence(span.text(), span.start(), span.end())));
@@ -119,7 +117,7 @@ public final class NewsExtractor {
      * A claim is disputed when the article reports its holder denying it, or reports it as a joke:
      * a joke sentence about the same target, or the evidence sentence itself joking.
      */
-    private boolean disputed(ClaimCandidate c, List<SentenceContext> sentences, int articleCycle) {
+    private boolean disputed(ClaimCandidate c, List<SentenceContext> sentences) {
         if (c.stance() == Stance.NONE) {
             return false;
         }
