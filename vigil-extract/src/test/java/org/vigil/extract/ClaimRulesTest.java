@@ -34,6 +34,10 @@ class ClaimRulesTest {
             "Pyongyang would welcome a Trump victory, the analyst wrote.                       | KP trump favors",
             "Tehran wants to see Donald Trump defeated in November.                           | IR trump opposes",
             "Beijing fears a Trump return, according to diplomats.                            | CN trump opposes",
+            "Officials said the Kremlin's favored candidate, Donald Trump, benefits from the effort. | RU trump favors",
+            "Russian trolls pushed anti-Harris memes across social media, researchers found.  | RU harris opposes",
+            "Iranian operatives posed as activists on behalf of Joe Biden, prosecutors said.  | IR biden favors",
+            "Analysts say Moscow hopes that Trump will win in November.                       | RU trump favors",
     })
     void cueFamiliesFindHolderTargetAndStance(String sentence, String expected) {
         assertThat(claims(sentence)).containsExactlyInAnyOrder(expected.trim().split(";"));

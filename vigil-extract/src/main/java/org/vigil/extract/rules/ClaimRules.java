@@ -29,7 +29,8 @@ public final class ClaimRules {
 
     private static final Pattern WIN_AFTER = Pattern.compile(
             "^[\\s’'s]*(?:to\\s+)?(?:win|back|return|be\\s+(?:re-?)?elected|(?:re-?)?elected|reelected|victory|in the white house"
-                    + "|as (?:the )?(?:next )?(?:us |u\\.s\\. )?(?:president|potus)|over|rather than|to be president|become president)",
+                    + "|as (?:the )?(?:next )?(?:us |u\\.s\\. )?(?:president|potus)|over|rather than|to be president|become president"
+                    + "|(?:will|would|could)\\s+win|wins\\b|is\\s+(?:re-?)?elected)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_WIN_AFTER = Pattern.compile(
             "^[^.;]{0,30}?\\b(?:is|be|was|were|gets?)?\\s*(?:not|n['’]t|never)\\s+(?:be\\s+)?(?:re-?elected|reelected|elected|win|returns?|victorious)",
@@ -40,7 +41,7 @@ public final class ClaimRules {
             Pattern.CASE_INSENSITIVE);
 
     private static final List<Cue> CUES = List.of(
-            cue("want", "want(?:s|ed|ing)?(?:\\s+to\\s+see)?|would\\s+(?:like|love|prefer)\\s+to\\s+see|like\\s+to\\s+see|hop(?:e|es|ed|ing)\\s+to\\s+see",
+            cue("want", "want(?:s|ed|ing)?(?:\\s+to\\s+see)?|would\\s+(?:like|love|prefer)\\s+to\\s+see|like\\s+to\\s+see|hop(?:e|es|ed|ing)(?:\\s+to\\s+see|\\s+that)?",
                     Stance.FAVORS, null, Side.AFTER, 40, WIN_AFTER),
             cue("root", "root(?:s|ed|ing)?\\s+for(?:\\s+the\\s+(?:return|victory|re-?election|election)\\s+of)?", Stance.FAVORS, null, Side.AFTER, 45, null),
             cue("prefer", "prefer(?:s|red|ring)?|(?:clear\\s+|strong\\s+)?preference\\s+for", Stance.FAVORS, null, Side.AFTER, 60, null),
@@ -54,6 +55,10 @@ public final class ClaimRules {
                     + "|aid(?:s|ed|ing)?|benefit(?:s|ed|ing)?|bolster(?:s|ed|ing)?|promot(?:e|es|ed|ing)",
                     Stance.FAVORS, Basis.OPERATION, Side.AFTER, 50, null),
             cue("pro", "pro-(?=⟦c)", Stance.FAVORS, Basis.OPERATION, Side.AFTER, 2, null),
+            cue("anti", "anti-(?=⟦c)", Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 2, null),
+            cue("favoured-candidate", "(?:favou?red|preferred|chosen|favou?rite)\\s+(?:presidential\\s+)?(?:candidate|contender|nominee)\\s*,?\\s*(?:is\\s+|was\\s+)?",
+                    Stance.FAVORS, null, Side.AFTER, 10, null),
+            cue("on-behalf", "on\\s+behalf\\s+of|in\\s+support\\s+of|to\\s+(?:re-?)?elect", Stance.FAVORS, Basis.OPERATION, Side.AFTER, 30, null),
             cue("wish", "wish(?:ed|es)?\\s+(?:him|her)\\s+(?:success|luck|victory)", Stance.FAVORS, Basis.STATEMENT, Side.BEFORE, 60, null),
             cue("boon", "(?:would|will|is|was)\\s+(?:be\\s+)?(?:a\\s+)?(?:boon|the\\s+best\\s+outcome|good\\s+news|beneficial|welcome)\\s+(?:for|to)",
                     Stance.FAVORS, null, Side.BEFORE, 70, null),
