@@ -22,6 +22,9 @@ class IncidentRulesTest {
             "The Treasury sanctioned Russian operatives who ran fake news websites.                                     | RU disinformation | sanctioned",
             "A Russian troll farm operated hundreds of fake accounts, the FBI said.                                     | RU inauthentic_accounts | attributed",
             "The party's email server was hacked by Iran, officials confirmed.                                          | IR intrusion | attributed",
+            "Researchers said Russian operatives posed as Americans on several platforms.                          | RU inauthentic_accounts | alleged",
+            "The FBI said Iranian hackers infiltrated the campaign's email servers in June.                         | IR intrusion | attributed",
+            "Officials said a Chinese network used voice cloning to imitate a senator in a robocall.                | CN ai_generated_content | attributed",
             "Prosecutors charged Russian operatives who funnelled $10 million to a media company through shell companies. | RU covert_funding | charged",
     })
     void techniquesActorsAndStatuses(String sentence, String expected, String status) {

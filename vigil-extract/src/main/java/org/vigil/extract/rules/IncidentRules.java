@@ -31,21 +31,22 @@ public final class IncidentRules {
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INTRUSION, Pattern.compile(
                 "hack(?:ed|ing|s)?\\b|(?:cop(?:y|ied|ying)|st[oe]l\\w*|exfiltrat\\w+|download\\w*)\\s+(?:\\w+\\s+){0,5}?(?:records|databases?|voter\\s+data|data\\s+from)|scann\\w+\\s+(?:the\\s+)?(?:\\w+\\s+){0,3}(?:websites|networks|systems)|hackead\\w*|cyber[- ]?(?:intrusion|attack\\w*|break-?in|espionage)|intrusion|breach(?:ed|es)?|break-?in|broke\\s+into"
-                        + "|compromised|compromising|to\\s+compromise|gain(?:ed)?\\s+access|(?:obtained|accessed)\\s+(?:some\\s+)?voter\\s+registration|ataque\\s+cibern[eé]tico",
+                        + "|compromised|compromising|to\\s+compromise|infiltrat\\w+\\s+(?:the\\s+)?(?:[\\w’']+\\s+){0,3}(?:networks?|systems?|servers?|e-?mail|accounts?)|gain(?:ed)?\\s+access|(?:obtained|accessed)\\s+(?:some\\s+)?voter\\s+registration|ataque\\s+cibern[eé]tico",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.DISINFORMATION, Pattern.compile(
                 "disinformation|misinformation|falsely\\s+(?:claim\\w*|show\\w*|purport\\w*|accus\\w*|suggest\\w*|depict\\w*)|purport\\w*\\s+to\\s+show|desinforma\\w*|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
                         + "|fabricated|forged|forger(?:y|ies)|bogus|misleading\\s+(?:information|claims?|narratives?|content)|inflated\\s+claims|mimick?\\w*\\s+(?:the\\s+)?(?:urls?|websites?|news)"
-                        + "|propaganda|staged\\s+videos?|spread(?:ing)?\\s+false|inauthentic\\s+news|doctored",
+                        + "|propaganda|staged\\s+videos?|spread(?:ing)?\\s+false|inauthentic\\s+news|doctored|hoax(?:es)?|conspiracy\\s+theor(?:y|ies)"
+                        + "|manipulated\\s+(?:videos?|images?|photos?|audio)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INAUTHENTIC_ACCOUNTS, Pattern.compile(
                 "troll\\s*(?:farms?|factory|factories|accounts?|networks?)|trolls|bot\\s*(?:farms?|networks?|accounts?)|\\bbots\\b|botnets?|fake\\s+(?:social\\s+media\\s+)?(?:accounts?|personas?|profiles?|users?|followers)"
                         + "|sock\\s*puppets?|inauthentic\\s+(?:accounts?|behaviou?r|networks?)|social\\s+media\\s+manipulation|impersonat\\w+\\s+(?:americans?|u\\.s\\.\\s+(?:citizens|voters))|networks?\\s+of\\s+fake"
-                        + "|personas?\\b|coordinated\\s+inauthentic",
+                        + "|personas?\\b|coordinated\\s+inauthentic|pos(?:e|ed|es|ing)\\s+as\\s+(?:ordinary\\s+)?(?:americans?|u\\.s\\.\\s+(?:voters|citizens)|us\\s+voters)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.AI_GENERATED_CONTENT, Pattern.compile(
                 "artificial\\s+intelligence|\\bAI\\b[- ](?:generated|made|created|enabled|powered|tools?|technology|images?|videos?|content)|generative\\s+AI|deep-?fakes?|ChatGPT|large\\s+language\\s+models?"
-                        + "|(?:with|using)\\s+(?:the\\s+help\\s+of\\s+)?AI\\b|OpenAI['’]?s?\\s+(?:models|tools)|synthetic\\s+(?:media|video|audio|images?)|intelig[eê]ncia\\s+artificial",
+                        + "|voice[- ]clon\\w+|cloned\\s+voices?|(?:with|using)\\s+(?:the\\s+help\\s+of\\s+)?AI\\b|OpenAI['’]?s?\\s+(?:models|tools)|synthetic\\s+(?:media|video|audio|images?)|intelig[eê]ncia\\s+artificial",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.COVERT_FUNDING, Pattern.compile(
                 "funnel+\\w*|cover(?:t|tly)\\s+(?:fund\\w*|financ\\w*|paid|pay\\w*)|secretly\\s+(?:fund\\w*|paid|pay\\w*|financ\\w*)|shell\\s+compan\\w+|paid\\s+(?:\\w+\\s+)?influencers"
@@ -55,7 +56,7 @@ public final class IncidentRules {
                 "state[- ](?:controlled|run|owned|backed|affiliated|funded|sponsored)?\\s*(?:media|television|tv|outlets?|broadcasters?|news\\s+agency|news\\s+service)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.THREATS_VIOLENCE, Pattern.compile(
-                "assassinat\\w+|murder-for-hire|(?:bomb|death|violent)\\s+threats?|threats?\\s+(?:from\\s+\\S+\\s+)?to\\s+(?:kill|assassinate|harm)|intimidat\\w+|threatening\\s+(?:e-?mails?|messages?)|plot\\w*\\s+to\\s+kill|kill\\s+(?:him|trump)",
+                "assassinat\\w+|murder-for-hire|(?:bomb|death|violent)\\s+threats?|threats?\\s+(?:from\\s+\\S+\\s+)?to\\s+(?:kill|assassinate|harm)|intimidat\\w+|threatening\\s+(?:e-?mails?|messages?)|threaten(?:ed|ing)\\s+(?:to\\s+(?:kill|harm|attack)|voters|election\\s+officials)|plot\\w*\\s+to\\s+kill|kill\\s+(?:him|trump)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INFLUENCE_OPERATION, Pattern.compile(
                 "influence\\s+(?:operations?|campaigns?|efforts?|activit(?:y|ies)|networks?|ops)|cyber-?influence|interfer(?:e|ed|es|ing|ence)\\s+(?:\\w+\\s+){0,3}(?:in|with)\\s+(?:\\w+\\s+){0,4}(?:elections?|vote|race|politics|campaign)"
