@@ -49,6 +49,8 @@ final class NewsQueries {
                     Sql.setDate(ps, i++, d);
                 } else if (v instanceof Integer n) {
                     ps.setInt(i++, n);
+                } else if (v instanceof Long n) {
+                    ps.setLong(i++, n);
                 } else {
                     ps.setString(i++, (String) v);
                 }
@@ -179,28 +181,43 @@ final class NewsQueries {
         }
     }
 
+    private static final String CLAIM_SELECT = """
+            SELECT c.id, c.holder, c.target, c.stance, c.hedged, c.disputed, c.basis, c.actor,
+                   c.evidence_id, e.sentence, e.start_offset, e.end_offset,
+                   a.id, a.doc, a.title, a.url, a.published
+            FROM claims c
+            JOIN articles a ON a.id = c.article_id
+            LEFT JOIN evidence e ON e.id = c.evidence_id
+            """;
+
     static List<ClaimRow> claims(Connection conn, ReportFilter f, int offset, int limit) throws SQLException {
         Where w = claimWhere(f);
-        String sql = """
-                SELECT c.id, c.holder, c.target, c.stance, c.hedged, c.disputed, c.basis, c.actor,
-                       c.evidence_id, e.sentence, e.start_offset, e.end_offset,
-                       a.id, a.doc, a.title, a.url, a.published
-                FROM claims c
-                JOIN articles a ON a.id = c.article_id
-                LEFT JOIN evidence e ON e.id = c.evidence_id
-                """ + w.sql + """
-                 ORDER BY a.published DESC NULLS LAST, a.doc, c.holder, c.target, c.stance, c.id
-                LIMIT ? OFFSET ?
-                """;
+        return claimRows(conn, w, " ORDER BY a.published DESC NULLS LAST, a.doc, c.holder, c.target, c.stance, c.id LIMIT ? OFFSET ?",
+                limit, offset);
+    }
+
+    static Optional<ClaimRow> claim(Connection conn, long id) throws SQLException {
+        return claimRows(conn, new Where().and("c.id = ?", id), "").stream().findFirst();
+    }
+
+    /** The claims of one article, in the order their evidence appears in it. */
+    static List<ClaimRow> claimsOfArticle(Connection conn, String articleId) throws SQLException {
+        return claimRows(conn, new Where().and("c.article_id = ?", articleId),
+                " ORDER BY e.start_offset NULLS LAST, c.holder, c.target, c.id");
+    }
+
+    /** Claims with their evidence, article and sources; {@code trailing} values bind after the WHERE clause's. */
+    private static List<ClaimRow> claimRows(Connection conn, Where w, String orderAndPage, long... trailing) throws SQLException {
         record Pending(long id, String holder, String target, String stance, boolean hedged, boolean disputed,
                        String basis, String actor, long evidenceId, Evidence evidence,
                        String articleId, String doc, String title, String url, LocalDate published) {
         }
         List<Pending> pending = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        try (PreparedStatement ps = conn.prepareStatement(CLAIM_SELECT + w.sql + orderAndPage)) {
             int next = w.bind(ps, 1);
-            ps.setLong(next++, limit);
-            ps.setLong(next, offset);
+            for (long t : trailing) {
+                ps.setLong(next++, t);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String sentence = rs.getString(10);

@@ -376,6 +376,17 @@ public final class VigilStore implements AutoCloseable {
         return db.read("read claims", c -> NewsQueries.claims(c, filter, offset, limit));
     }
 
+    /** The claim with this id, with its evidence, article and sources; empty when the store has none. */
+    public Optional<ClaimRow> claim(long id) {
+        return db.read("read claim " + id, c -> NewsQueries.claim(c, id));
+    }
+
+    /** The claims of one article, in the order their evidence appears in it. */
+    public List<ClaimRow> claimsOfArticle(String articleId) {
+        Objects.requireNonNull(articleId, "The parameter 'articleId' must not be null.");
+        return db.read("read the claims of article " + articleId, c -> NewsQueries.claimsOfArticle(c, articleId));
+    }
+
     /** How many claims {@link #claims} would page through. */
     public long claimCount(ReportFilter filter) {
         Objects.requireNonNull(filter, "The parameter 'filter' must not be null.");

@@ -14,7 +14,6 @@ import org.vigil.store.SearchHit;
 import org.vigil.store.SearchHits;
 import org.vigil.store.Snippet;
 import org.vigil.store.VigilStore;
-import org.vigil.store.query.ClaimQueries;
 import org.vigil.store.query.Facet;
 import org.vigil.store.query.IncidentFacets;
 import org.vigil.store.query.IncidentFilter;
@@ -32,12 +31,10 @@ final class NewsApi {
     static final String ID_PATTERN = "[A-Za-z0-9._-]+";
 
     private final VigilStore store;
-    private final ClaimQueries claims;
     private final IncidentQueries incidents;
 
     NewsApi(VigilStore store) {
         this.store = store;
-        this.claims = new ClaimQueries(store);
         this.incidents = new IncidentQueries(store);
     }
 
@@ -171,7 +168,7 @@ final class NewsApi {
         } catch (NumberFormatException e) {
             throw ApiProblem.badRequest("id", "parameter 'id' must be a claim id (digits that fit in 63 bits), got '" + a.text("id") + "'");
         }
-        ClaimRow c = claims.claim(id).orElseThrow(() -> ApiProblem.notFound("no claim " + id + " in this store; "
+        ClaimRow c = store.claim(id).orElseThrow(() -> ApiProblem.notFound("no claim " + id + " in this store; "
                 + "claim ids come from /api/claims"));
         return claimView(c);
     }
@@ -180,7 +177,7 @@ final class NewsApi {
         String id = a.text("id");
         Article article = store.article(id).orElseThrow(() -> ApiProblem.notFound("no article " + id + " in this store; "
                 + "article ids come from /api/claims, /api/incidents or /api/search"));
-        List<Object> claimViews = claims.ofArticle(id).stream().map(NewsApi::claimView).map(o -> (Object) o).toList();
+        List<Object> claimViews = store.claimsOfArticle(id).stream().map(NewsApi::claimView).map(o -> (Object) o).toList();
         List<Object> incidentViews = incidents.ofArticle(id).stream().map(NewsApi::incidentView).map(o -> (Object) o).toList();
         return Json.obj().with("id", article.id()).with("doc", article.doc()).with("url", article.url())
                 .with("title", article.title()).with("published", article.published()).with("language", article.language())

@@ -73,14 +73,13 @@ class NewsQueriesTest {
     @Test
     void aClaimIsFoundByItsIdWithEvidenceOffsetsIntoItsArticleAndItsSources() {
         ClaimRow any = store.claims(ReportFilter.all(), 0, 10).stream().filter(c -> c.holder().equals("RU")).findFirst().orElseThrow();
-        ClaimQueries q = new ClaimQueries(store);
-        ClaimRow claim = q.claim(any.id()).orElseThrow();
+        ClaimRow claim = store.claim(any.id()).orElseThrow();
         assertThat(claim.stance()).isEqualTo(Stance.FAVORS);
         String text = store.article(claim.articleId()).orElseThrow().text();
         assertThat(text.substring(claim.evidence().start(), claim.evidence().end())).isEqualTo("Moscow wants Trump to win.");
         assertThat(claim.sources()).singleElement().satisfies(s -> assertThat(s.url()).isEqualTo("https://news.example/a1"));
-        assertThat(q.claim(42L)).isEmpty();
-        assertThat(q.ofArticle("b2")).extracting(ClaimRow::holder).containsExactly("IR");
+        assertThat(store.claim(42L)).isEmpty();
+        assertThat(store.claimsOfArticle("b2")).extracting(ClaimRow::holder).containsExactly("IR");
         assertThat(new IncidentQueries(store).ofArticle("b2")).extracting(IncidentRow::actor).containsExactly("IR", "CN");
     }
 
