@@ -140,7 +140,7 @@ public final class ServeBench implements Callable<Integer> {
 
     private void load(Path file) {
         long t0 = System.nanoTime();
-        SyntheticNews news = new SyntheticNews(articles, seed);
+        SyntheticExtractions news = new SyntheticExtractions(articles, seed);
         try (VigilStore store = VigilStore.open(file)) {
             String run = store.startRun("serve-bench");
             for (int from = 0; from < articles; from += 50) {

@@ -22,7 +22,7 @@ import org.vigil.model.Technique;
  * seen at 1 to 3 of 400 outlets. Equal seeds give equal articles. The words are filler: the point is
  * the shape and size of the tables and the index, not the prose.
  */
-record SyntheticNews(int articles, long seed) {
+record SyntheticExtractions(int articles, long seed) {
     private static final String[] HOLDERS = {"RU", "RU", "RU", "CN", "CN", "IR", "IR", "KP", "BY", "VE", "UA", "IL"};
     private static final String[] NAMES = {"Moscow", "the Kremlin", "Beijing", "Tehran", "Pyongyang", "Minsk", "Caracas", "Kyiv"};
     private static final String[] TARGETS = {"trump", "harris", "biden", "clinton", "vance", "walz", "stein", "kennedy"};
