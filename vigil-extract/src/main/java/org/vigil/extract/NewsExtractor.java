@@ -166,7 +166,7 @@ public final class NewsExtractor {
                 IncidentStatus status = IncidentRules.statusOf(c.sentence().text());
                 all.add(new IncidentCandidate(c.holder(), Technique.INFLUENCE_OPERATION, IncidentTarget.CANDIDATE,
                         status == null ? IncidentStatus.ATTRIBUTED : status,
-                        IncidentRules.yearOf(c.sentence().text(), c.sentence().cycle()), c.rule(), status != null, c.sentence()));
+                        IncidentRules.yearOf(c.sentence().text(), c.sentence().cycle()), status != null, c.sentence()));
             }
         }
         // "influence operation" is the technique of last resort: an actor with a more specific one does not get it too

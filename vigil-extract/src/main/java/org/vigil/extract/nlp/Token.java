@@ -6,7 +6,4 @@ package org.vigil.extract.nlp;
  * {@code relation} is the Universal Dependencies relation to the head.
  */
 public record Token(int index, String word, String lemma, String tag, int begin, int end, int head, String relation) {
-    public boolean isVerb() {
-        return tag.startsWith("VB");
-    }
 }

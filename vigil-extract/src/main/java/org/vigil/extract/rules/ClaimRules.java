@@ -150,10 +150,10 @@ public final class ClaimRules {
                 if (cue.stance == Stance.NONE) {
                     List<Mention> holders = slotted.actorsNear(m.start());
                     if (holders.isEmpty() && fallbackHolder != null && s.actors().isEmpty()) {
-                        out.add(new ClaimCandidate(fallbackHolder, "*", Stance.NONE, basisFor(s, fallbackHolder, null), hedged(s), null, s, cue.name));
+                        out.add(new ClaimCandidate(fallbackHolder, "*", Stance.NONE, basisFor(s, fallbackHolder, null), hedged(s), null, s));
                     }
                     for (Mention h : holders) {
-                        out.add(new ClaimCandidate(h.value(), "*", Stance.NONE, basisFor(s, h.value(), null), hedged(s), h.text(), s, cue.name));
+                        out.add(new ClaimCandidate(h.value(), "*", Stance.NONE, basisFor(s, h.value(), null), hedged(s), h.text(), s));
                     }
                     continue;
                 }
@@ -188,28 +188,28 @@ public final class ClaimRules {
                         && PRONOUN_SUBJECT.matcher(slotted.text.substring(0, m.start())).find()
                         && !insideQuotation(slotted.text, m.start())) {
                     for (Mention c : targets) {
-                        out.add(new ClaimCandidate(previousHolder, c.value(), stance, basisFor(s, previousHolder, cue.basis), hedged(s), null, s, cue.name));
+                        out.add(new ClaimCandidate(previousHolder, c.value(), stance, basisFor(s, previousHolder, cue.basis), hedged(s), null, s));
                     }
                     for (Mention c : passedOver) {
-                        out.add(new ClaimCandidate(previousHolder, c.value(), Stance.OPPOSES, basisFor(s, previousHolder, cue.basis), hedged(s), null, s, cue.name));
+                        out.add(new ClaimCandidate(previousHolder, c.value(), Stance.OPPOSES, basisFor(s, previousHolder, cue.basis), hedged(s), null, s));
                     }
                     continue;
                 }
                 for (Mention h : holders) {
                     for (Mention c : passedOver) {
-                        out.add(new ClaimCandidate(h.value(), c.value(), Stance.OPPOSES, basisFor(s, h.value(), cue.basis), hedged(s), h.text(), s, cue.name));
+                        out.add(new ClaimCandidate(h.value(), c.value(), Stance.OPPOSES, basisFor(s, h.value(), cue.basis), hedged(s), h.text(), s));
                     }
                 }
                 if (holders.isEmpty() && s.actors().isEmpty() && cue.basis == Basis.OPERATION && fallbackHolder != null) {
                     // "the defendants were attempting to undermine Trump's campaign" in an article about one state
                     for (Mention c : targets) {
-                        out.add(new ClaimCandidate(fallbackHolder, c.value(), stance, Basis.OPERATION, hedged(s), null, s, cue.name));
+                        out.add(new ClaimCandidate(fallbackHolder, c.value(), stance, Basis.OPERATION, hedged(s), null, s));
                     }
                     continue;
                 }
                 for (Mention h : holders) {
                     for (Mention c : targets) {
-                        out.add(new ClaimCandidate(h.value(), c.value(), stance, basisFor(s, h.value(), cue.basis), hedged(s), h.text(), s, cue.name));
+                        out.add(new ClaimCandidate(h.value(), c.value(), stance, basisFor(s, h.value(), cue.basis), hedged(s), h.text(), s));
                     }
                 }
             }

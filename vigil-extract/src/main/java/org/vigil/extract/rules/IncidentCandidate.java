@@ -6,5 +6,5 @@ import org.vigil.model.Technique;
 
 /** An incident found in one sentence, before the article-level pass keeps one per (actor, technique). */
 public record IncidentCandidate(String actor, Technique technique, IncidentTarget target, IncidentStatus status,
-                                Integer year, String cueText, boolean statusFromSentence, SentenceContext sentence) {
+                                Integer year, boolean statusFromSentence, SentenceContext sentence) {
 }

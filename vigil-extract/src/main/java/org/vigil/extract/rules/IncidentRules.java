@@ -152,7 +152,7 @@ public final class IncidentRules {
                 }
             }
             for (Mention a : actors) {
-                out.add(new IncidentCandidate(a.value(), f.getKey(), targetOf(f.getKey(), s), status, year, cue.group(),
+                out.add(new IncidentCandidate(a.value(), f.getKey(), targetOf(f.getKey(), s), status, year,
                         statusFromSentence, s));
             }
         }
