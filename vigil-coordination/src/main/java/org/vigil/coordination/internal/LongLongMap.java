@@ -1,129 +1,57 @@
 package org.vigil.coordination.internal;
 
-import java.util.Arrays;
-
-/** Open-addressing map from long keys to long values; same layout and rules as {@link LongIntMap}. */
-public final class LongLongMap {
-    private static final long EMPTY = Long.MIN_VALUE;
-    private long[] keys;
+/** Open-addressing map from long keys to long values; see {@link LongKeyTable} for the table and its reserved key. */
+public final class LongLongMap extends LongKeyTable {
     private long[] values;
-    private int size;
-    private int mask;
 
     public LongLongMap(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        keys = new long[cap];
-        Arrays.fill(keys, EMPTY);
-        values = new long[cap];
-        mask = cap - 1;
+        super(expected);
+        values = new long[capacity()];
     }
 
-    private static long fix(long key) {
-        return key == EMPTY ? EMPTY + 1 : key;
-    }
-
+    /** The value for {@code key}, or {@code missing}. */
     public long get(long key, long missing) {
-        key = fix(key);
-        int i = (int) Hashing.mix(key) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return values[i];
-            }
-            if (k == EMPTY) {
-                return missing;
-            }
-            i = (i + 1) & mask;
-        }
+        int i = find(key);
+        return i < 0 ? missing : values[i];
     }
 
     /** Adds {@code delta} to the value of {@code key} (absent counts as 0) and returns the new value. */
     public long add(long key, long delta) {
-        key = fix(key);
-        int i = (int) Hashing.mix(key) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return values[i] += delta;
-            }
-            if (k == EMPTY) {
-                keys[i] = key;
-                values[i] = delta;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return delta;
-            }
-            i = (i + 1) & mask;
+        int i = claim(key);
+        if (i >= 0) {
+            return values[i] += delta;
         }
+        values[~i] = delta;
+        inserted();
+        return delta;
     }
 
     public void put(long key, long value) {
-        key = fix(key);
-        int i = (int) Hashing.mix(key) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                values[i] = value;
-                return;
-            }
-            if (k == EMPTY) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return;
-            }
-            i = (i + 1) & mask;
+        int i = claim(key);
+        if (i >= 0) {
+            values[i] = value;
+            return;
         }
-    }
-
-    public int size() {
-        return size;
-    }
-
-    public void clear() {
-        if (size > 0) {
-            Arrays.fill(keys, EMPTY);
-            size = 0;
-        }
-    }
-
-    public int capacity() {
-        return keys.length;
-    }
-
-    public boolean occupied(int slot) {
-        return keys[slot] != EMPTY;
-    }
-
-    public long keyAt(int slot) {
-        return keys[slot];
+        values[~i] = value;
+        inserted();
     }
 
     public long valueAt(int slot) {
         return values[slot];
     }
 
-    private void grow() {
-        long[] oldKeys = keys;
-        long[] oldValues = values;
-        int cap = oldKeys.length * 2;
-        keys = new long[cap];
-        Arrays.fill(keys, EMPTY);
-        values = new long[cap];
-        mask = cap - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            long k = oldKeys[j];
-            if (k != EMPTY) {
-                int i = (int) Hashing.mix(k) & mask;
-                while (keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = k;
-                values[i] = oldValues[j];
-            }
-        }
+    @Override
+    Object values() {
+        return values;
+    }
+
+    @Override
+    void allocateValues(int capacity) {
+        values = new long[capacity];
+    }
+
+    @Override
+    void copyValue(Object oldValues, int from, int to) {
+        values[to] = ((long[]) oldValues)[from];
     }
 }
