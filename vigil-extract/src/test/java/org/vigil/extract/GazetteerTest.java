@@ -59,4 +59,9 @@ class GazetteerTest {
         assertThat(candidates("hurt the Democratic Party and the GOP", 2024))
                 .containsExactly("the Democratic Party=democrats", "the GOP=republicans");
     }
+
+    @Test
+    void typographicApostrophesMatchAliasesWrittenWithStraightOnes() {
+        assertThat(actors("the People’s Republic of China and People's Daily")).containsExactly("People’s Republic of China=CN", "People's Daily=CN");
+    }
 }

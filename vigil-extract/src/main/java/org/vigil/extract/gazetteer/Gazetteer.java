@@ -9,8 +9,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,16 +27,27 @@ public final class Gazetteer {
     private record Entry(String value, String kind, String alias, boolean caseSensitive, Set<Integer> cycles) {
     }
 
-    private final List<Entry> actors;
-    private final List<Entry> candidates;
+    /** Actor entries by alias: case-insensitive ones under their folded alias, case-sensitive ones as written. */
+    private final Map<String, Entry> actorsCi = new HashMap<>();
+    private final Map<String, Entry> actorsCs = new HashMap<>();
+    /** Candidate entries by folded alias; one alias can mean different people in different cycles. */
+    private final Map<String, List<Entry>> candidatesByAlias = new HashMap<>();
     private final Pattern actorCi;
     private final Pattern actorCs;
     private final Pattern candidatePattern;
     private final Pattern notCandidatePattern;
 
     private Gazetteer(List<Entry> actors, List<Entry> candidates, List<String> notCandidates) {
-        this.actors = actors;
-        this.candidates = candidates;
+        for (Entry e : actors) {
+            if (e.caseSensitive) {
+                actorsCs.putIfAbsent(e.alias, e);
+            } else {
+                actorsCi.putIfAbsent(fold(e.alias), e);
+            }
+        }
+        for (Entry e : candidates) {
+            candidatesByAlias.computeIfAbsent(fold(e.alias), k -> new ArrayList<>()).add(e);
+        }
         this.actorCi = alternation(actors.stream().filter(e -> !e.caseSensitive).map(Entry::alias).toList(), true);
         this.actorCs = alternation(actors.stream().filter(Entry::caseSensitive).map(Entry::alias).toList(), false);
         this.candidatePattern = alternation(candidates.stream().map(Entry::alias).toList(), true);
@@ -73,13 +86,11 @@ public final class Gazetteer {
                 continue;
             }
             String seen = m.group();
-            Entry entry = candidates.stream()
-                    .filter(c -> c.alias.equalsIgnoreCase(seen) && (c.cycles.isEmpty() || c.cycles.contains(cycle)))
+            Entry entry = candidatesByAlias.getOrDefault(fold(seen), List.of()).stream()
+                    .filter(c -> c.cycles.isEmpty() || c.cycles.contains(cycle))
                     .findFirst().orElse(null);
             if (entry == null) {
-                // the alias exists but means nobody in this cycle (e.g. "the former president" in 2016):
-                // try the longest shorter alias inside it, such as "President-elect" in "the president-elect".
-                continue;
+                continue; // the alias means nobody in this cycle ("the former president" in 2016)
             }
             found.add(new Mention(s, e, seen, entry.value, "candidate"));
         }
@@ -93,16 +104,16 @@ public final class Gazetteer {
         Matcher m = p.matcher(sentence);
         while (m.find()) {
             String seen = m.group();
-            for (Entry e : actors) {
-                if (e.caseSensitive != !ci) {
-                    continue;
-                }
-                if (ci ? e.alias.equalsIgnoreCase(seen) : e.alias.equals(seen)) {
-                    out.add(new Mention(m.start(), m.end(), seen, e.value, e.kind));
-                    break;
-                }
+            Entry e = ci ? actorsCi.get(fold(seen)) : actorsCs.get(seen);
+            if (e != null) {
+                out.add(new Mention(m.start(), m.end(), seen, e.value, e.kind));
             }
         }
+    }
+
+    /** The form aliases are looked up in: lower case, typographic apostrophes as straight ones. */
+    private static String fold(String s) {
+        return s.replace('’', '\'').toLowerCase(Locale.ROOT);
     }
 
     private static List<Mention> longestNonOverlapping(List<Mention> found) {
