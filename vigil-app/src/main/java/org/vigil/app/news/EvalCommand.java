@@ -1,9 +1,7 @@
 package org.vigil.app.news;
 
 import org.vigil.app.Main;
-import org.vigil.extract.GoldFormat;
 import org.vigil.extract.eval.ExtractionScorer;
-import org.vigil.model.Extraction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,13 +38,7 @@ public final class EvalCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         NewsPipeline.Result r = new NewsPipeline().run(input, System.err);
-        List<String> lines = new ArrayList<>();
-        for (Extraction x : r.extractions()) {
-            if (x != null) {
-                lines.add(GoldFormat.line(x.article().doc(), x, false));
-            }
-        }
-        ExtractionScorer.Result s = ExtractionScorer.score(gold, lines);
+        ExtractionScorer.Result s = ExtractionScorer.score(gold, r.goldLines());
         for (ExtractionScorer.Score k : List.of(s.claims(), s.incidents())) {
             if (verbose) {
                 k.errors().forEach(e -> System.out.println("  " + e));

@@ -39,12 +39,9 @@ public final class ExtractCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < r.extractions().size(); i++) {
-                Extraction x = r.extractions().get(i);
-                if (x != null) {
-                    w.write(GoldFormat.line(x.article().doc(), x, details));
-                    w.newLine();
-                }
+            for (Extraction x : r.extractions()) {
+                w.write(GoldFormat.line(x.article().doc(), x, details));
+                w.newLine();
             }
         }
         r.printSummary(System.err, "extract");

@@ -50,10 +50,8 @@ public final class IngestNewsCommand implements Callable<Integer> {
         Map<String, Extraction> byId = new LinkedHashMap<>();
         List<Article> read = new ArrayList<>();
         for (Extraction x : r.extractions()) {
-            if (x != null) {
-                byId.putIfAbsent(x.article().id(), x);
-                read.add(x.article());
-            }
+            byId.putIfAbsent(x.article().id(), x);
+            read.add(x.article());
         }
         List<Article> merged = NewsDedup.merge(read);
         try (VigilStore store = VigilStore.open(db)) {

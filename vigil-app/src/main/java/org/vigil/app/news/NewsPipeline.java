@@ -1,5 +1,6 @@
 package org.vigil.app.news;
 
+import org.vigil.extract.GoldFormat;
 import org.vigil.extract.NewsExtractor;
 import org.vigil.extract.gazetteer.Gazetteer;
 import org.vigil.extract.nlp.CoreNlpAnalyzer;
@@ -27,18 +28,19 @@ import java.util.concurrent.Future;
  * the extractor fail is reported and counted, and the rest go on.
  */
 public final class NewsPipeline {
-    /** Languages the rules have names and cues for (English fully; Portuguese and Spanish names only). */
+    /** Languages the rules are written for; others get a note (the gazetteer knows a few Portuguese and Spanish names). */
     private static final Set<String> SUPPORTED = Set.of("en");
 
-    /** What a run produced: every article read, its extraction (null where extraction failed), and the per-file outcomes. */
+    /** What a run produced: the per-file outcomes, the extraction of every article that went through, and the failures. */
     public record Result(NewsBatch batch, List<Extraction> extractions, List<String> failures, List<Problem> quarantine,
                          double extractSeconds) {
         public long failed() {
             return batch.failed() + failures.size();
         }
 
-        public long bad() {
-            return failed() + batch.skipped();
+        /** One line per extracted article in the evaluation corpus's gold format, as {@code extract} writes it. */
+        public List<String> goldLines() {
+            return extractions.stream().map(x -> GoldFormat.line(x.article().doc(), x, false)).toList();
         }
 
         public int claims() {
@@ -95,7 +97,6 @@ public final class NewsPipeline {
                     Throwable c = e.getCause();
                     failures.add(a.doc() + ": extraction failed (" + c.getClass().getSimpleName() + ": " + c.getMessage()
                             + "); the article was skipped, please report it with the file");
-                    out.add(null);
                     quarantine.add(new Problem(a.sources().isEmpty() ? a.doc() : a.sources().get(0).origin(), 0,
                             "extraction failed: " + c, a.text().length() > 10_000 ? a.text().substring(0, 10_000) : a.text()));
                 }

@@ -3,16 +3,13 @@ package org.vigil.app.news;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.demo.DemoCommand;
-import org.vigil.extract.GoldFormat;
 import org.vigil.extract.eval.ExtractionScorer;
-import org.vigil.model.Extraction;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +29,7 @@ class DemoCorpusExtractionTest {
         }
         NewsPipeline.Result r = new NewsPipeline().run(news, new PrintStream(new ByteArrayOutputStream()));
         assertThat(r.extractions()).hasSize(n);
-        List<String> lines = new ArrayList<>();
-        for (Extraction x : r.extractions()) {
-            lines.add(GoldFormat.line(x.article().doc(), x, false));
-        }
-        ExtractionScorer.Result s = ExtractionScorer.score(List.of(gold), lines);
+        ExtractionScorer.Result s = ExtractionScorer.score(List.of(gold), r.goldLines());
         System.out.println("demo corpus: " + s.summary());
         assertThat(s.claims().f1()).as(s.claims().line()).isGreaterThanOrEqualTo(CLAIMS_F1_FLOOR);
         assertThat(s.incidents().f1()).as(s.incidents().line()).isGreaterThanOrEqualTo(INCIDENTS_F1_FLOOR);

@@ -2,9 +2,7 @@ package org.vigil.app.news;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vigil.extract.GoldFormat;
 import org.vigil.extract.eval.ExtractionScorer;
-import org.vigil.model.Extraction;
 
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
@@ -40,9 +38,7 @@ class SharedCorpusExtractionTest {
         List<String> lines = new ArrayList<>();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
         for (String part : List.of("seeds", "dev")) {
-            for (Extraction x : pipeline.run(corpus.resolve(part), quiet).extractions()) {
-                lines.add(GoldFormat.line(x.article().doc(), x, false));
-            }
+            lines.addAll(pipeline.run(corpus.resolve(part), quiet).goldLines());
         }
         result = ExtractionScorer.score(List.of(corpus.resolve("seeds/gold.jsonl"), corpus.resolve("dev/gold.jsonl")), lines);
         System.out.println("shared corpus: " + result.summary());
