@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 org.vigil.app.demo.DemoCommand.class,
                 org.vigil.app.news.ExtractCommand.class,
                 org.vigil.app.news.EvalCommand.class,
+                org.vigil.app.news.TrainCommand.class,
                 org.vigil.app.news.IngestCommand.class,
                 org.vigil.app.report.ReportCommand.class,
                 org.vigil.app.coordinate.CoordinateCommand.class,

@@ -11,6 +11,7 @@ import org.vigil.extract.rules.IncidentCandidate;
 import org.vigil.extract.rules.IncidentRules;
 import org.vigil.extract.rules.Lexicon;
 import org.vigil.extract.rules.SentenceContext;
+import org.vigil.extract.model.ExtractionModel;
 import org.vigil.model.Article;
 import org.vigil.model.Claim;
 import org.vigil.model.Evidence;
@@ -41,15 +42,33 @@ public final class NewsExtractor {
 
     private final LanguageAnalyzer analyzer;
     private final Gazetteer gazetteer;
+    private final ExtractionModel model;
     private final ClaimRules claimRules = new ClaimRules();
     private final IncidentRules incidentRules = new IncidentRules();
 
+    /** An extractor that scores candidates with the model that ships with Vigil. */
     public NewsExtractor(LanguageAnalyzer analyzer, Gazetteer gazetteer) {
+        this(analyzer, gazetteer, ExtractionModel.shipped());
+    }
+
+    /** An extractor that scores candidates with {@code model}, or merges the rules' findings when it is null. */
+    public NewsExtractor(LanguageAnalyzer analyzer, Gazetteer gazetteer, ExtractionModel model) {
         this.analyzer = analyzer;
         this.gazetteer = gazetteer;
+        this.model = model;
+    }
+
+    public ExtractionModel model() {
+        return model;
     }
 
     public Extraction extract(Article article) {
+        ArticleAnalysis a = analyse(article);
+        return model == null ? rulesOnly(a) : model.decide(a, this);
+    }
+
+    /** Sentences, mentions and the rules' findings of one article: what the model scores. */
+    public ArticleAnalysis analyse(Article article) {
         String text = article.text();
         int articleCycle = cycleOf(article);
         List<TextSpan> spans = analyzer.sentences(text);
@@ -67,8 +86,10 @@ public final class NewsExtractor {
         // an incident whose sentence names no year happened in the election the article talks about most
         int incidentYear = mostMentionedCycle(text, articleCycle);
 
-        List<ClaimCandidate> claims = new ArrayList<>();
-        List<IncidentCandidate> incidents = new ArrayList<>();
+        List<List<ClaimCandidate>> claims = new ArrayList<>();
+        List<List<IncidentCandidate>> incidents = new ArrayList<>();
+        List<List<Mention>> carried = new ArrayList<>();
+        List<List<Mention>> references = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             SentenceContext s = sentences.get(i);
             SentenceContext parsed = s;
@@ -76,18 +97,41 @@ public final class NewsExtractor {
                 ParsedSentence p = analyzer.parse(s.text());
                 parsed = new SentenceContext(s.span(), s.actors(), s.candidates(), p, s.cycle(), s.title());
             }
+            List<ClaimCandidate> found = List.of();
             if (!s.actors().isEmpty() || !s.candidates().isEmpty()) {
                 // "he" continues a sentence about a named leader or official, not about a state in general
                 String previousPerson = s.actors().isEmpty() && i > 0
                         ? sentences.get(i - 1).actors().stream().filter(Mention::isPerson).map(Mention::value).distinct()
-                        .reduce((a, b) -> a.equals(b) ? a : "").filter(v -> !v.isEmpty()).orElse(null)
+                        .reduce((x, y) -> x.equals(y) ? x : "").filter(v -> !v.isEmpty()).orElse(null)
                         : null;
-                claims.addAll(claimRules.apply(parsed, mainActor, previousPerson));
+                found = claimRules.apply(parsed, mainActor, previousPerson);
             }
-            incidents.addAll(incidentRules.apply(s, neighbourActors(sentences, i, text), incidentYear));
+            claims.add(found);
+            List<Mention> neighbours = neighbourActors(sentences, i, text);
+            carried.add(neighbours);
+            incidents.add(incidentRules.apply(s, neighbours, incidentYear));
+            references.add(StateReferences.resolve(sentences, i));
         }
-        List<Claim> merged = mergeClaims(claims, sentences);
-        return new Extraction(article, merged, mergeIncidents(incidents, claims, sentences));
+        return new ArticleAnalysis(article, List.copyOf(sentences), claims, incidents, carried, references, mainActor, incidentYear);
+    }
+
+    /** The rules' findings merged per article, as Vigil extracted before it had a model. */
+    public Extraction rulesOnly(ArticleAnalysis a) {
+        List<ClaimCandidate> claims = a.ruleClaims().stream().flatMap(List::stream).toList();
+        List<IncidentCandidate> incidents = a.ruleIncidents().stream().flatMap(List::stream).toList();
+        return assemble(a, claims, incidents, true);
+    }
+
+    /**
+     * One claim per holder, target and stance and one incident per actor and technique, with the
+     * article-level flags: disputed claims, statuses settled from the whole article, and (when
+     * {@code operationIncidents}) an influence operation for each unhedged claim based on an operation.
+     */
+    public Extraction assemble(ArticleAnalysis a, List<ClaimCandidate> claims, List<IncidentCandidate> incidents,
+                               boolean operationIncidents) {
+        List<Claim> merged = mergeClaims(claims, a.sentences());
+        return new Extraction(a.article(), merged,
+                mergeIncidents(incidents, operationIncidents ? claims : List.of(), a.sentences()));
     }
 
     private List<Claim> mergeClaims(List<ClaimCandidate> found, List<SentenceContext> sentences) {
@@ -229,7 +273,7 @@ public final class NewsExtractor {
      * sentence close by: the sentence before (news paragraphs are short), or the one before that in the
      * same paragraph, else the next one in the same paragraph; only when that sentence names a single state.
      */
-    private static List<Mention> neighbourActors(List<SentenceContext> sentences, int i, String text) {
+    static List<Mention> neighbourActors(List<SentenceContext> sentences, int i, String text) {
         for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
             if (j < i - 1 && text.substring(sentences.get(j).span().end(), sentences.get(j + 1).span().start()).contains("\n\n")) {
                 break; // the sentence just before, even in the paragraph before; further back, only within the paragraph

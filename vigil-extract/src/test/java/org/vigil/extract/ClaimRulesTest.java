@@ -21,7 +21,7 @@ class ClaimRulesTest {
     @CsvSource(delimiter = '|', value = {
             "Russia wants Donald Trump to win the election, officials said.                 | RU trump favors",
             "Moscow is rooting for the return of the former president.                      | RU trump favors",
-            "A Trump victory would be a boon for the Kremlin, analysts said.                 | RU trump favors",
+            "Analysts said a Trump win would be a boon to Moscow.                            | RU trump favors",
             "Viktor Orban gave Donald Trump a warm endorsement on Tuesday.                    | HU trump favors",
             "Russia is working to denigrate Joe Biden, the assessment says.                   | RU biden opposes",
             "Beijing ran an influence campaign against Marco Rubio last year.                 | CN rubio opposes",

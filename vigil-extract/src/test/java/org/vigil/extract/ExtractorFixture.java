@@ -12,7 +12,8 @@ import java.util.List;
 
 /** One extractor for all rule tests (CoreNLP loads once per JVM), and short views of what it found. */
 final class ExtractorFixture {
-    static final NewsExtractor EXTRACTOR = new NewsExtractor(new CoreNlpAnalyzer(), Gazetteer.standard());
+    /** Rules only (no model), so these tests pin down what the rules themselves find. */
+    static final NewsExtractor EXTRACTOR = new NewsExtractor(new CoreNlpAnalyzer(), Gazetteer.standard(), null);
 
     private ExtractorFixture() {
     }

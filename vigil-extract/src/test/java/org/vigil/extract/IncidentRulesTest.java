@@ -17,7 +17,7 @@ class IncidentRulesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Prosecutors charged three Iranians with hacking the campaign and leaking stolen documents to reporters. | IR hack_and_leak | charged",
-            "Iranian hackers sent spear-phishing emails to campaign staff, according to people familiar with the matter. | IR phishing | alleged",
+            "Iranian hackers sent spear-phishing emails to campaign staff, researchers said. | IR phishing | alleged",
             "Microsoft said Chinese operators used AI-generated images to deceive American voters in 2024.           | CN ai_generated_content | attributed",
             "The Treasury sanctioned Russian operatives who ran fake news websites.                                     | RU disinformation | sanctioned",
             "A Russian troll farm operated hundreds of fake accounts, the FBI said.                                     | RU inauthentic_accounts | attributed",
@@ -63,7 +63,7 @@ class IncidentRulesTest {
 
     @Test
     void aSentenceThatRefersBackTakesTheActorOfTheSentenceBefore() {
-        assertThat(incidents("Officials named the Iranian group APT42.\nThey are accused of releasing the stolen emails on a website."))
+        assertThat(incidents("Officials named the Iranian group APT42.\nThey are accused of publishing the emails they had stolen."))
                 .contains("IR hack_and_leak");
     }
 }

@@ -48,16 +48,66 @@ public final class Gazetteer {
         for (Entry e : candidates) {
             candidatesByAlias.computeIfAbsent(fold(e.alias), k -> new ArrayList<>()).add(e);
         }
-        this.actorCi = alternation(actors.stream().filter(e -> !e.caseSensitive).map(Entry::alias).toList(), true);
-        this.actorCs = alternation(actors.stream().filter(Entry::caseSensitive).map(Entry::alias).toList(), false);
-        this.candidatePattern = alternation(candidates.stream().map(Entry::alias).toList(), true);
-        this.notCandidatePattern = alternation(notCandidates, true);
+        this.actorCi = alternation(actors.stream().filter(e -> !e.caseSensitive).map(Entry::alias).toList(), true, AFFILIATION);
+        this.actorCs = alternation(actors.stream().filter(Entry::caseSensitive).map(Entry::alias).toList(), false, AFFILIATION);
+        this.candidatePattern = alternation(candidates.stream().map(Entry::alias).toList(), true, "");
+        this.notCandidatePattern = alternation(notCandidates, true, "");
     }
 
     /** The gazetteer that ships with Vigil. */
     public static Gazetteer standard() {
-        return new Gazetteer(readEntries("actors.tsv", true), readEntries("candidates.tsv", false),
-                readLines("not-candidates.tsv"));
+        List<Entry> actors = new ArrayList<>(readEntries("actors.tsv", true));
+        actors.addAll(readStates("states.tsv"));
+        for (String blocked : readLines("not-actors.tsv")) {
+            actors.add(new Entry(BLOCKED, "blocked", blocked.trim(), false, Set.of()));
+        }
+        return new Gazetteer(actors, readEntries("candidates.tsv", false), readLines("not-candidates.tsv"));
+    }
+
+    /** The value of names that hide a state's name inside them ("New Mexico"); their hits are dropped. */
+    private static final String BLOCKED = "-";
+
+    /** Words that may join a state's name to say who is behind something: "Russia-linked", "Iranian-backed". */
+    private static final String AFFILIATION = "-(?:linked|backed|based|aligned|affiliated|sponsored|controlled|run|funded|connected|tied|directed|allied)";
+
+    /**
+     * Every foreign state by name, other names, demonyms (adjective and plural) and capital, from
+     * {@code states.tsv}. A field flagged ambiguous (Georgia, Jordan, "Indian", Kingston) is left out:
+     * on its own it means something else in US news too often.
+     */
+    private static List<Entry> readStates(String resource) {
+        List<Entry> out = new ArrayList<>();
+        for (String line : readLines(resource)) {
+            String[] f = java.util.Arrays.copyOf(line.split("\t", -1), 7);
+            if (f[1] == null) {
+                throw new VigilException("gazetteer " + resource + ": line '" + line + "' needs the columns code, name, aliases, demonym, "
+                        + "demonym_plural, capital, flags; fix the data file");
+            }
+            String code = f[0].trim();
+            String flags = f[6] == null ? "" : f[6];
+            List<String> forms = new ArrayList<>();
+            if (!flags.contains("ambiguous-name")) {
+                forms.add(f[1]);
+            }
+            forms.addAll(split(f[2]));
+            if (!flags.contains("ambiguous-demonym")) {
+                forms.addAll(split(f[3]));
+                forms.addAll(split(f[4]));
+            }
+            if (!flags.contains("ambiguous-capital")) {
+                forms.addAll(split(f[5]));
+            }
+            for (String form : forms) {
+                if (!form.isBlank()) {
+                    out.add(new Entry(code, "state", form.trim(), false, Set.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> split(String field) {
+        return field == null || field.isBlank() ? List.of() : List.of(field.split("\\|"));
     }
 
     /** Foreign-actor mentions, left to right, overlapping hits resolved to the longest. */
@@ -65,7 +115,13 @@ public final class Gazetteer {
         List<Mention> found = new ArrayList<>();
         collect(actorCi, sentence, found, true);
         collect(actorCs, sentence, found, false);
-        return longestNonOverlapping(found);
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : longestNonOverlapping(found)) {
+            if (!m.value().equals(BLOCKED)) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /** Candidate and party mentions for an election cycle (e.g. 2024), left to right. */
@@ -104,7 +160,11 @@ public final class Gazetteer {
         Matcher m = p.matcher(sentence);
         while (m.find()) {
             String seen = m.group();
-            Entry e = ci ? actorsCi.get(fold(seen)) : actorsCs.get(seen);
+            String key = seen.replaceFirst("(?i)" + AFFILIATION + "$", "");
+            Entry e = ci ? actorsCi.get(fold(key)) : actorsCs.get(key);
+            if (e == null && !key.equals(seen)) {
+                e = ci ? actorsCi.get(fold(seen)) : actorsCs.get(seen);
+            }
             if (e != null) {
                 out.add(new Mention(m.start(), m.end(), seen, e.value, e.kind));
             }
@@ -129,7 +189,7 @@ public final class Gazetteer {
         return out;
     }
 
-    private static Pattern alternation(List<String> aliases, boolean caseInsensitive) {
+    private static Pattern alternation(List<String> aliases, boolean caseInsensitive, String optionalSuffix) {
         if (aliases.isEmpty()) {
             return null;
         }
@@ -144,7 +204,11 @@ public final class Gazetteer {
             sb.append(Pattern.quote(sorted.get(i)).replace("'", "\\E['’]\\Q"));
         }
         // a possessive or plural 's may follow; a letter or digit may not
-        sb.append(")(?![\\p{L}\\p{N}]|-[\\p{Ll}])");
+        sb.append(')');
+        if (!optionalSuffix.isEmpty()) {
+            sb.append("(?:").append(optionalSuffix).append(")?");
+        }
+        sb.append("(?![\\p{L}\\p{N}]|-[\\p{Ll}])");
         int flags = Pattern.UNICODE_CASE | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
         return Pattern.compile(sb.toString(), flags);
     }
@@ -160,7 +224,8 @@ public final class Gazetteer {
             }
             if (actorTable) {
                 boolean cs = f.length > 3 && f[3].trim().equals("cs");
-                out.add(new Entry(f[0].trim(), f[1].trim(), f[2].trim(), cs, Set.of()));
+                String kind = f[1].trim().equals("government") ? "state" : f[1].trim();
+                out.add(new Entry(f[0].trim(), kind, f[2].trim(), cs, Set.of()));
             } else {
                 Set<Integer> cycles = f[1].trim().equals("*") ? Set.of()
                         : Set.copyOf(java.util.Arrays.stream(f[1].split(",")).map(s -> Integer.parseInt(s.trim())).toList());

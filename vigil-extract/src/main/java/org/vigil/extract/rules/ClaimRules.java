@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,7 @@ public final class ClaimRules {
                     Stance.FAVORS, null, Side.AFTER, 10, null),
             cue("on-behalf", "on\\s+behalf\\s+of|in\\s+support\\s+of|to\\s+(?:re-?)?elect", Stance.FAVORS, Basis.OPERATION, Side.AFTER, 30, null),
             cue("wish", "wish(?:ed|es)?\\s+(?:him|her)\\s+(?:success|luck|victory)", Stance.FAVORS, Basis.STATEMENT, Side.BEFORE, 60, null),
-            cue("boon", "(?:would|will|is|was)\\s+(?:be\\s+)?(?:a\\s+)?(?:boon|the\\s+best\\s+outcome|good\\s+news|beneficial|welcome)\\s+(?:for|to)",
+            cue("boon", "(?:would|will|is|was)\\s+(?:be\\s+)?(?:a\\s+)?(?:boon|good\\s+news|beneficial|welcome)\\s+(?:for|to)",
                     Stance.FAVORS, null, Side.BEFORE, 70, null),
             cue("welcome", "welcom(?:e|es|ed|ing)\\s+(?:a\\s+|an\\s+|the\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|presidency|return|re-?election|election|second\\s+term))"
                     + "|(?:wish(?:es|ed)?|hop(?:e|es|ed|ing))\\s+for\\s+(?:a\\s+|an\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|re-?election|second\\s+term))"
@@ -85,10 +86,9 @@ public final class ClaimRules {
                     Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 30, null),
             cue("no-preference", "(?:not|n['’]t|never)\\s+(?:\\w+\\s+){0,3}?(?:favou?r(?:ing|s|ed)?|back(?:ing|s|ed)?|support(?:ing|s|ed)?|prefer(?:ring|s|red)?)\\s+(?:either|one\\s+(?:candidate|side|party)|any\\s+(?:candidate|side|party))"
                     + "|(?:no|not\\s+(?:\\w+\\s+){0,3}?an?)\\s+(?:clear\\s+|particular\\s+)?preference\\s+(?:between|for\\s+either)|neither\\s+(?:candidate|side|party)|favou?r(?:s|ing)?\\s+neither|"
-                    + "no\\s+(?:clear\\s+)?preference|not\\s+clear\\s+(?:exactly\\s+)?who|(?:does|do|did)\\s+not\\s+(?:plan|intend|seek|want)\\s+to\\s+interfere"
+                    + "no\\s+(?:clear\\s+)?preference|(?:does|do|did)\\s+not\\s+(?:plan|intend|seek|want)\\s+to\\s+interfere"
                     + "|not\\s+(?:\\w+\\s+)?seeking\\s+to\\s+influence|(?:ready|willing|able|prepared)\\s+to\\s+work\\s+with\\s+(?:whoever|whomever|any|the\\s+winner)"
-                    + "|no\\s+matter\\s+(?:who|what\\s+administration|which)|whoever\\s+(?:he\\s+or\\s+she|wins)|do(?:es)?\\s+not\\s+care"
-                    + "|hedging\\s+(?:his|her|its|their)\\s+bets|yet\\s+to\\s+wade\\s+into|no\\s+(?:\\S+\\s+)?differences?\\s+in\\s+(?:our|its|their)\\s+attitude",
+                    + "|no\\s+matter\\s+(?:who|what\\s+administration|which)|whoever\\s+(?:he\\s+or\\s+she|wins)|do(?:es)?\\s+not\\s+care",
                     Stance.NONE, null, Side.NONE, 0, null));
 
     private static Cue cue(String name, String regex, Stance stance, Basis basis, Side side, int reach, Pattern after) {
@@ -107,6 +107,23 @@ public final class ClaimRules {
     public boolean needsParse(SentenceContext s) {
         boolean severalStates = dedupeByValue(s.actors()).size() > 1;
         return (severalStates || NEGATION_WORD.matcher(s.text()).find()) && anyCue(s);
+    }
+
+    /** The names of every cue family found in the sentence (with its mentions as slots): features for the model. */
+    public static java.util.Set<String> cuesIn(SentenceContext s) {
+        String t = Slotted.of(s).text;
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Cue cue : CUES) {
+            if (cue.pattern.matcher(t).find()) {
+                out.add(cue.name);
+            }
+        }
+        return out;
+    }
+
+    /** The names of the cue families, in a fixed order. */
+    public static List<String> cueNames() {
+        return CUES.stream().map(Cue::name).toList();
     }
 
     private boolean anyCue(SentenceContext s) {
@@ -368,8 +385,15 @@ public final class ClaimRules {
         return new ArrayList<>(byValue.values());
     }
 
-    static boolean hedged(SentenceContext s) {
+    public static boolean hedged(SentenceContext s) {
         return Lexicon.HEDGE.matcher(s.text()).find();
+    }
+
+    /** The basis of a claim by {@code holder} in a sentence where no rule fired: operation when the sentence describes an act. */
+    public static Basis basisOf(SentenceContext s, String holder) {
+        Set<String> cues = cuesIn(s);
+        boolean act = CUES.stream().anyMatch(c -> c.basis == Basis.OPERATION && cues.contains(c.name));
+        return basisFor(s, holder, act ? Basis.OPERATION : null);
     }
 
     /**

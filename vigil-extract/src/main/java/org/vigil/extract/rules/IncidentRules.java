@@ -24,18 +24,18 @@ public final class IncidentRules {
         CUES.put(Technique.HACK_AND_LEAK, Pattern.compile(
                 "hack[- ]and[- ]leak|(?:hack\\w*|st[oe]l\\w*|theft|pilfered|obtain\\w*|breach\\w*)\\b[^.;]{0,120}?\\b(?:leak\\w*|releas\\w*|disseminat\\w*|distribut\\w*|publish\\w*|dump\\w*|sent\\s+(?:it|them)|sen[dt]\\w*\\s+to|passed\\s+(?:it|them)?\\s*to|shar\\w+\\s+with)"
                         + "|(?:leak\\w*|releas\\w*|disseminat\\w*|distribut\\w*|publish\\w*)\\b[^.;]{0,60}?\\b(?:stolen|hacked|pilfered)"
-                        + "|release\\s+of\\s+stolen|stolen\\s+(?:\\w+\\s+){0,3}(?:were|was)\\s+(?:leaked|released|distributed|published)",
+                        + "|stolen\\s+(?:\\w+\\s+){0,3}(?:were|was)\\s+(?:leaked|released|distributed|published)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.PHISHING, Pattern.compile(
-                "phish\\w*|spear-?phish\\w*|(?:usernames|passwords|credentials)\\b|malicious\\s+(?:e-?mails?|links?)|e-?mails?\\s+with\\s+(?:a\\s+)?(?:virus|malware)|(?:e-?mail|mensagem)\\s+com\\s+v[ií]rus",
+                "phish\\w*|spear-?phish\\w*|(?:usernames|passwords|credentials)\\b|malicious\\s+(?:e-?mails?|links?)|e-?mails?\\s+with\\s+(?:a\\s+)?(?:virus|malware)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INTRUSION, Pattern.compile(
-                "hack(?:ed|ing|s)?\\b|(?:cop(?:y|ied|ying)|st[oe]l\\w*|exfiltrat\\w+|download\\w*)\\s+(?:\\w+\\s+){0,5}?(?:records|databases?|voter\\s+data|data\\s+from)|scann\\w+\\s+(?:the\\s+)?(?:\\w+\\s+){0,3}(?:websites|networks|systems)|hackead\\w*|cyber[- ]?(?:intrusion|attack\\w*|break-?in|espionage)|intrusion|breach(?:ed|es)?|break-?in|broke\\s+into"
-                        + "|compromised|compromising|to\\s+compromise|infiltrat\\w+\\s+(?:the\\s+)?(?:[\\w’']+\\s+){0,3}(?:networks?|systems?|servers?|e-?mail|accounts?)|gain(?:ed)?\\s+access|(?:obtained|accessed)\\s+(?:some\\s+)?voter\\s+registration|ataque\\s+cibern[eé]tico",
+                "hack(?:ed|ing|s)?\\b|(?:cop(?:y|ied|ying)|st[oe]l\\w*|exfiltrat\\w+|download\\w*)\\s+(?:\\w+\\s+){0,5}?(?:records|databases?|voter\\s+data|data\\s+from)|scann\\w+\\s+(?:the\\s+)?(?:\\w+\\s+){0,3}(?:websites|networks|systems)|cyber[- ]?(?:intrusion|attack\\w*|break-?in|espionage)|intrusion|breach(?:ed|es)?|break-?in|broke\\s+into"
+                        + "|compromised|compromising|to\\s+compromise|infiltrat\\w+\\s+(?:the\\s+)?(?:[\\w’']+\\s+){0,3}(?:networks?|systems?|servers?|e-?mail|accounts?)|gain(?:ed)?\\s+access",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.DISINFORMATION, Pattern.compile(
-                "disinformation|misinformation|falsely\\s+(?:claim\\w*|show\\w*|purport\\w*|accus\\w*|suggest\\w*|depict\\w*)|purport\\w*\\s+to\\s+show|desinforma\\w*|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
-                        + "|fabricated|forged|forger(?:y|ies)|bogus|misleading\\s+(?:information|claims?|narratives?|content)|inflated\\s+claims|mimick?\\w*\\s+(?:the\\s+)?(?:urls?|websites?|news)"
+                "disinformation|misinformation|falsely\\s+(?:claim\\w*|show\\w*|purport\\w*|accus\\w*|suggest\\w*|depict\\w*)|purport\\w*\\s+to\\s+show|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
+                        + "|fabricated|forged|forger(?:y|ies)|bogus|misleading\\s+(?:information|claims?|narratives?|content)|mimick?\\w*\\s+(?:the\\s+)?(?:urls?|websites?|news)"
                         + "|propaganda|staged\\s+videos?|spread(?:ing)?\\s+false|inauthentic\\s+news|doctored|hoax(?:es)?|conspiracy\\s+theor(?:y|ies)"
                         + "|manipulated\\s+(?:videos?|images?|photos?|audio)",
                 Pattern.CASE_INSENSITIVE));
@@ -46,7 +46,7 @@ public final class IncidentRules {
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.AI_GENERATED_CONTENT, Pattern.compile(
                 "artificial\\s+intelligence|\\bAI\\b[- ](?:generated|made|created|enabled|powered|tools?|technology|images?|videos?|content)|generative\\s+AI|deep-?fakes?|ChatGPT|large\\s+language\\s+models?"
-                        + "|voice[- ]clon\\w+|cloned\\s+voices?|(?:with|using)\\s+(?:the\\s+help\\s+of\\s+)?AI\\b|OpenAI['’]?s?\\s+(?:models|tools)|synthetic\\s+(?:media|video|audio|images?)|intelig[eê]ncia\\s+artificial",
+                        + "|voice[- ]clon\\w+|cloned\\s+voices?|(?:with|using)\\s+(?:the\\s+help\\s+of\\s+)?AI\\b|OpenAI['’]?s?\\s+(?:models|tools)|synthetic\\s+(?:media|video|audio|images?)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.COVERT_FUNDING, Pattern.compile(
                 "funnel+\\w*|cover(?:t|tly)\\s+(?:fund\\w*|financ\\w*|paid|pay\\w*)|secretly\\s+(?:fund\\w*|paid|pay\\w*|financ\\w*)|shell\\s+compan\\w+|paid\\s+(?:\\w+\\s+)?influencers"
@@ -56,11 +56,11 @@ public final class IncidentRules {
                 "state[- ](?:controlled|run|owned|backed|affiliated|funded|sponsored)?\\s*(?:media|television|tv|outlets?|broadcasters?|news\\s+agency|news\\s+service)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.THREATS_VIOLENCE, Pattern.compile(
-                "assassinat\\w+|murder-for-hire|(?:bomb|death|violent)\\s+threats?|threats?\\s+(?:from\\s+\\S+\\s+)?to\\s+(?:kill|assassinate|harm)|intimidat\\w+|threatening\\s+(?:e-?mails?|messages?)|threaten(?:ed|ing)\\s+(?:to\\s+(?:kill|harm|attack)|voters|election\\s+officials)|plot\\w*\\s+to\\s+kill|kill\\s+(?:him|trump)",
+                "assassinat\\w+|murder-for-hire|(?:bomb|death|violent)\\s+threats?|threats?\\s+(?:from\\s+\\S+\\s+)?to\\s+(?:kill|assassinate|harm)|intimidat\\w+|threatening\\s+(?:e-?mails?|messages?)|threaten(?:ed|ing)\\s+(?:to\\s+(?:kill|harm|attack)|voters|election\\s+officials)|plot\\w*\\s+to\\s+kill",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INFLUENCE_OPERATION, Pattern.compile(
                 "influence\\s+(?:operations?|campaigns?|efforts?|activit(?:y|ies)|networks?|ops)|cyber-?influence|interfer(?:e|ed|es|ing|ence)\\s+(?:\\w+\\s+){0,3}(?:in|with)\\s+(?:\\w+\\s+){0,4}(?:elections?|vote|race|politics|campaign)"
-                        + "|election\\s+interference|meddl\\w+|sought\\s+to\\s+influence|(?:attempt\\w*|tried|trying|efforts?)\\s+to\\s+(?:influence|sway|interfere)|smear\\s+campaigns?|lobbying\\s+campaign"
+                        + "|election\\s+interference|meddl\\w+|sought\\s+to\\s+influence|(?:attempt\\w*|tried|trying|efforts?)\\s+to\\s+(?:influence|sway|interfere)|smear\\s+campaigns?"
                         + "|sway(?:ing)?\\s+(?:the\\s+outcome|public\\s+opinion|voters)|influence\\s+(?:the\\s+)?(?:\\d{4}\\s+)?(?:u\\.s\\.\\s+|us\\s+|american\\s+|presidential\\s+)*(?:elections?|vote|voters|public\\s+opinion)",
                 Pattern.CASE_INSENSITIVE));
     }
@@ -75,17 +75,17 @@ public final class IncidentRules {
             + "|researchers?|analysts?|Graphika|Clemson|report\\s+by|New\\s+York\\s+Times|Washington\\s+Post|reportedly|allegedly|campaign\\s+said|said\\s+it\\s+had\\s+been|experts?|journalists?|investigation\\s+(?:by|finds|found)|watchdog|think\\s+tank|cybersecurity\\s+(?:firm|company)|investigators");
     private static final Pattern YEAR = Pattern.compile("\\b(20[0-3]\\d|19[89]\\d)\\b");
     private static final Pattern T_INFRA = Lexicon.words("polling|polls|ballots?|voter\\s+registration|voting\\s+(?:systems?|machines?)|election\\s+(?:systems?|infrastructure|offices?|officials|websites?)|vote\\s+totals|voter\\s+(?:rolls|data|databases?)");
-    private static final Pattern T_CAMPAIGN = Lexicon.words("campaigns?['’]?|DNC|Democratic\\s+National\\s+Committee|Democratic\\s+Congressional\\s+Campaign\\s+Committee|DCCC|party\\s+e-?mails|advisers|staffers|aides|campanha");
+    private static final Pattern T_CAMPAIGN = Lexicon.words("campaigns?['’]?|DNC|Democratic\\s+National\\s+Committee|Democratic\\s+Congressional\\s+Campaign\\s+Committee|DCCC|party\\s+e-?mails|advisers|staffers|aides");
     private static final Pattern T_OFFICIALS = Lexicon.words("lawmakers|legislators|members\\s+of\\s+congress|congressional|government\\s+officials|officials");
-    private static final Pattern T_MEDIA = Lexicon.words("media\\s+(?:company|companies|outlets?|organi[sz]ations?)|journalists|reporters|news\\s+outlets|Tenet\\s+Media|influencers");
+    private static final Pattern T_MEDIA = Lexicon.words("media\\s+(?:company|companies|outlets?|organi[sz]ations?)|journalists|reporters|news\\s+outlets|influencers");
     private static final Pattern T_VOTERS = Lexicon.words("voters|americans|american\\s+public|public\\s+opinion|audiences|electorate|citizens|social\\s+media|u\\.s\\.\\s+public");
 
     private static final Pattern ACTOR_LIST_GLUE = Pattern.compile("^(?:[’']s)?(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(?:the\\s+)?$",
             Pattern.CASE_INSENSITIVE);
     /** Words that introduce the agent after an act: "hacked by Iran", "traced to Russia". */
     private static final Pattern AGENT_AFTER = Pattern.compile(
-            "(?:\\bby|\\bfrom|\\bthat|\\bwhich|linked\\s+to|tied\\s+to|backed\\s+by|attributed\\s+to|traced\\s+(?:back\\s+)?to|originat\\w*\\s+(?:in|from)|run\\s+by|behind\\s+it\\s+was|pelo|pela|por)"
-                    + "\\s+(?:the\\s+|a\\s+|an\\s+|um\\s+|uma\\s+|o\\s+|a\\s+)?(?:[\\w-]+\\s+){0,3}$", Pattern.CASE_INSENSITIVE);
+            "(?:\\bby|\\bfrom|\\bthat|\\bwhich|linked\\s+to|tied\\s+to|backed\\s+by|attributed\\s+to|traced\\s+(?:back\\s+)?to|originat\\w*\\s+(?:in|from)|run\\s+by)"
+                    + "\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,3}$", Pattern.CASE_INSENSITIVE);
     /** A sentence whose subject refers back to the actor of the sentence before. */
     private static final Pattern ANAPHORIC_START = Pattern.compile(
             "^\\W*(?:he|she|they|it|its|their|the\\s+(?:group|hackers?|operation|network|actors?|men|defendants|agency|company|operatives|accounts|campaign\\s+(?:also|then))|these|those|this\\s+(?:operation|group|network))\\b",
@@ -157,6 +157,30 @@ public final class IncidentRules {
             }
         }
         return out;
+    }
+
+    /** The techniques whose cue words occur in the text outside a hypothetical or negated frame: features for the model. */
+    public static java.util.Set<Technique> techniqueCues(String text) {
+        java.util.Set<Technique> out = java.util.EnumSet.noneOf(Technique.class);
+        for (Map.Entry<Technique, Pattern> e : CUES.entrySet()) {
+            Matcher m = e.getValue().matcher(text);
+            while (m.find()) {
+                String before = text.substring(0, m.start());
+                if (!Lexicon.HYPOTHETICAL.matcher(before).find() && !NEGATED.matcher(before).find()) {
+                    out.add(e.getKey());
+                    break;
+                }
+            }
+        }
+        if (AMPLIFY.matcher(text).find()) {
+            out.add(Technique.STATE_MEDIA);
+        }
+        return out;
+    }
+
+    /** True when the text frames what it reports as possible, planned or feared rather than done. */
+    public static boolean hypothetical(String text) {
+        return Lexicon.HYPOTHETICAL.matcher(text).find() || Lexicon.words("could|might|may|would|if|whether|potential|plans?\\s+to").matcher(text).find();
     }
 
     private static final Pattern AMPLIFY = Lexicon.words("amplif\\w*|narratives?|echo\\w*|boost\\w*|promot\\w*|spread\\w*|push\\w*|launder\\w*");
@@ -252,7 +276,8 @@ public final class IncidentRules {
         return articleCycle > 0 ? articleCycle : null;
     }
 
-    private static IncidentTarget targetOf(Technique t, SentenceContext s) {
+    /** The target of a {@code t} incident that sentence {@code s} reports, from its own words. */
+    public static IncidentTarget targetOf(Technique t, SentenceContext s) {
         String text = s.text();
         if (T_INFRA.matcher(text).find()) {
             return IncidentTarget.ELECTION_INFRASTRUCTURE;

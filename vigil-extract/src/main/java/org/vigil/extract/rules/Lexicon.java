@@ -13,17 +13,17 @@ public final class Lexicon {
     }
 
     /** The article itself qualifies what it reports. */
-    static final Pattern HEDGE = words("allegedly|alleged|reportedly|purportedly|apparently|appears?|appeared|seems?|seemed"
+    public static final Pattern HEDGE = words("allegedly|alleged|reportedly|purportedly|apparently|appears?|appeared|seems?|seemed"
             + "|might|may|possibly|perhaps|maybe|probably|likely|believed to|is believed|are believed|is seen as|are seen as"
-            + "|suspected|if|indicators?|signs point|could|would possibly|presumably|rumou?red|suggests?|suggested|suggesting");
+            + "|suspected|if|indicators?|could|presumably|rumou?red|suggests?|suggested|suggesting");
 
     /** A speech act: the actor's own words. */
-    static final Pattern SPEECH = words("said|says|say|told|tells|stated|states|declared|announced|wrote|writes|posted"
+    public static final Pattern SPEECH = words("said|says|say|told|tells|stated|states|declared|announced|wrote|writes|posted"
             + "|tweeted|remarked|commented|called|calls|endorsed|praised|praises|wished|congratulated|insisted|added"
             + "|explained|noted|interview|press conference|remarks|comment|comments");
 
     /** Someone other than the actor infers it: intelligence, officials, experts, reports. */
-    static final Pattern ASSESSMENT_SOURCE = words("intelligence|officials?|assess(?:es|ed|ment)?|analysts?|experts?|according to"
+    public static final Pattern ASSESSMENT_SOURCE = words("intelligence|officials?|assess(?:es|ed|ment)?|analysts?|experts?|according to"
             + "|report(?:s|ed)?|researchers?|indicators?|accus(?:ed|ing|es)|concluded|believes?|think|thinks|FBI|ODNI|DNI"
             + "|Microsoft|Justice Department|State Department");
 
