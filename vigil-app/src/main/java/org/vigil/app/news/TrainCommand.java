@@ -41,9 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
             ModelTrainer.Settings settings = ModelTrainer.Settings.defaults();
             ExtractionModel model = new ModelTrainer(settings).fit(train, ModelCorpus.about(corpora, gold, train, settings));
             model.write(output);
-            System.err.printf(java.util.Locale.ROOT, "vigil train: %d articles; thresholds claim %.2f, no-preference %.2f, incident %.2f; wrote %s in %.1f s%n",
-                    train.size(), model.thresholds().claim(), model.thresholds().none(), model.thresholds().incident(), output,
-                    (System.nanoTime() - t0) / 1e9);
+            System.err.printf(java.util.Locale.ROOT, "vigil train: %d articles; %s; wrote %s in %.1f s%n",
+                    train.size(), model.thresholds(), output, (System.nanoTime() - t0) / 1e9);
             return Main.OK;
         } catch (VigilException e) {
             System.err.println("vigil train: " + e.getMessage());

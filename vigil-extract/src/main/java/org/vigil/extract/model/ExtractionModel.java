@@ -25,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +46,22 @@ public final class ExtractionModel {
     private static volatile ExtractionModel shipped;
     private static volatile boolean shippedLoaded;
 
-    /** Decision thresholds on the article-level best candidate score. */
-    public record Thresholds(double claim, double none, double incident) {
+    /**
+     * Decision thresholds on an item's article-level best candidate score: one for items the rules
+     * also found (the model may veto them) and one for items only the model proposes, per kind.
+     */
+    public record Thresholds(double claimRule, double claimNew, double noneRule, double noneNew,
+                             double incidentRule, double incidentNew) {
+        public static Thresholds flat(double t) {
+            return new Thresholds(t, t, t, t, t, t);
+        }
+
+        double of(String key, boolean rule) {
+            if (key.startsWith("i:")) {
+                return rule ? incidentRule : incidentNew;
+            }
+            return key.endsWith("|none") ? (rule ? noneRule : noneNew) : (rule ? claimRule : claimNew);
+        }
     }
 
     private final LogisticRegression stance;
@@ -106,9 +122,73 @@ public final class ExtractionModel {
         return decide(a, candidates.of(a), extractor);
     }
 
-    /** Claims and incidents of an article from its scored candidates. */
+    /**
+     * Claims and incidents of an article from its scored candidates: what the rules found, unless the
+     * model scores it below the veto threshold, and what only the model proposes when it scores it at
+     * or above the (higher) threshold for new items.
+     */
     public Extraction decide(ArticleAnalysis a, Candidates.Slots slots, NewsExtractor extractor) {
-        return extractor.assemble(a, claims(a, slots), incidents(a, slots), true);
+        Map<String, Double> scores = keyScores(slots);
+        List<ClaimCandidate> claims = new ArrayList<>();
+        Set<String> ruleKeys = new HashSet<>();
+        for (List<ClaimCandidate> list : a.ruleClaims()) {
+            for (ClaimCandidate c : list) {
+                if (c.holder() == null) {
+                    continue;
+                }
+                String key = claimKey(c.holder(), c.target(), c.stance());
+                ruleKeys.add(key);
+                Double score = scores.get(key);
+                if (score == null || score >= thresholds.of(key, true)) {
+                    claims.add(c);
+                }
+            }
+        }
+        for (ClaimCandidate c : claims(a, slots)) {
+            if (!ruleKeys.contains(claimKey(c.holder(), c.target(), c.stance()))) {
+                claims.add(c);
+            }
+        }
+        List<IncidentCandidate> incidents = new ArrayList<>();
+        ruleKeys.clear();
+        for (List<IncidentCandidate> list : a.ruleIncidents()) {
+            for (IncidentCandidate c : list) {
+                String key = "i:" + c.actor() + "|" + c.technique().wire();
+                ruleKeys.add(key);
+                Double score = scores.get(key);
+                if (score == null || score >= thresholds.of(key, true)) {
+                    incidents.add(c);
+                }
+            }
+        }
+        for (IncidentCandidate c : incidents(a, slots)) {
+            if (!ruleKeys.contains("i:" + c.actor() + "|" + c.technique().wire())) {
+                incidents.add(c);
+            }
+        }
+        return extractor.assemble(a, claims, incidents, true);
+    }
+
+    static String claimKey(String holder, String target, Stance stance) {
+        return "c:" + holder + "|" + (stance == Stance.NONE ? "*" : target) + "|" + stance.wire();
+    }
+
+    /** The keys of the items the rules found in an article, as {@link #keyScores} names them. */
+    public static Set<String> ruleKeys(ArticleAnalysis a) {
+        Set<String> out = new HashSet<>();
+        for (List<ClaimCandidate> list : a.ruleClaims()) {
+            for (ClaimCandidate c : list) {
+                if (c.holder() != null) {
+                    out.add(claimKey(c.holder(), c.target(), c.stance()));
+                }
+            }
+        }
+        for (List<IncidentCandidate> list : a.ruleIncidents()) {
+            for (IncidentCandidate c : list) {
+                out.add("i:" + c.actor() + "|" + c.technique().wire());
+            }
+        }
+        return out;
     }
 
     /** Best score and sentence per (holder, target, stance) key. */
@@ -184,8 +264,8 @@ public final class ExtractionModel {
         List<ClaimCandidate> out = new ArrayList<>();
         for (Map.Entry<String, Best> e : bestClaims(slots).entrySet()) {
             Stance st = Stance.valueOf(e.getKey().split("\\|")[2]);
-            double threshold = st == Stance.NONE ? thresholds.none() : thresholds.claim();
-            if (e.getValue().score >= threshold) {
+            String[] k = e.getKey().split("\\|");
+            if (e.getValue().score >= thresholds.of(claimKey(k[0], k[1], st), false)) {
                 out.add(claim(a, e.getValue().slot, st));
             }
         }
@@ -217,10 +297,10 @@ public final class ExtractionModel {
         Map<String, BestIncident> best = bestIncidents(slots);
         List<IncidentCandidate> out = new ArrayList<>();
         for (Map.Entry<String, BestIncident> e : best.entrySet()) {
-            if (e.getValue().score < thresholds.incident()) {
+            Technique t = Technique.valueOf(e.getKey().split("\\|")[1]);
+            if (e.getValue().score < thresholds.of("i:", false)) {
                 continue;
             }
-            Technique t = Technique.valueOf(e.getKey().split("\\|")[1]);
             Candidates.IncidentSlot slot = e.getValue().slot;
             IncidentCandidate rule = null;
             for (IncidentCandidate r : a.ruleIncidents().get(slot.sentence())) {
@@ -248,9 +328,12 @@ public final class ExtractionModel {
         root.put("format", FORMAT);
         root.set("about", about);
         ObjectNode th = root.putObject("thresholds");
-        th.put("claim", thresholds.claim());
-        th.put("none", thresholds.none());
-        th.put("incident", thresholds.incident());
+        th.put("claim_rule", thresholds.claimRule());
+        th.put("claim_new", thresholds.claimNew());
+        th.put("none_rule", thresholds.noneRule());
+        th.put("none_new", thresholds.noneNew());
+        th.put("incident_rule", thresholds.incidentRule());
+        th.put("incident_new", thresholds.incidentNew());
         ObjectNode features = root.putObject("features");
         features.put("embedding", "all-MiniLM-L6-v2 (quantised), " + SentenceEmbedder.DIMENSIONS + " dimensions, after the indicators");
         features.set("claim_indicators", JSON.valueToTree(Candidates.CLAIM_FEATURES));
@@ -299,7 +382,8 @@ public final class ExtractionModel {
         }
         JsonNode th = root.path("thresholds");
         return new ExtractionModel(regression(models.path("stance")), regression(models.path("none")), techniques,
-                new Thresholds(th.path("claim").asDouble(), th.path("none").asDouble(), th.path("incident").asDouble()), root.path("about"));
+                new Thresholds(th.path("claim_rule").asDouble(), th.path("claim_new").asDouble(), th.path("none_rule").asDouble(),
+                        th.path("none_new").asDouble(), th.path("incident_rule").asDouble(), th.path("incident_new").asDouble()), root.path("about"));
     }
 
     private static LogisticRegression regression(JsonNode rows) {

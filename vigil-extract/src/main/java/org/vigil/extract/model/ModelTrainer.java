@@ -37,7 +37,8 @@ public final class ModelTrainer {
         }
     }
 
-    private static final double[] GRID = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
+    private static final double[] GRID = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01};
+    private static final double[] VETO = {0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3};
 
     private final Settings settings;
 
@@ -56,14 +57,16 @@ public final class ModelTrainer {
                     rest.add(train.get(i));
                 }
             }
-            ExtractionModel m = fitModels(rest, new ExtractionModel.Thresholds(0.5, 0.5, 0.5), about);
+            ExtractionModel m = fitModels(rest, ExtractionModel.Thresholds.flat(0.5), about);
             for (int i : fold) {
                 outOfFold.add(m.keyScores(train.get(i).slots()));
                 order.add(train.get(i));
             }
         }
-        ExtractionModel.Thresholds th = new ExtractionModel.Thresholds(
-                best(order, outOfFold, "c:", false), best(order, outOfFold, "c:", true), best(order, outOfFold, "i:", false));
+        double[] claim = best(order, outOfFold, "c:", false);
+        double[] none = best(order, outOfFold, "c:", true);
+        double[] incident = best(order, outOfFold, "i:", false);
+        ExtractionModel.Thresholds th = new ExtractionModel.Thresholds(claim[0], claim[1], none[0], none[1], incident[0], incident[1]);
         about.put("thresholds_chosen_by", settings.innerFolds() + "-fold cross-validation inside the training articles");
         return fitModels(train, th, about);
     }
@@ -162,49 +165,65 @@ public final class ModelTrainer {
         return w;
     }
 
-    /** The threshold that maximises micro F1 of one kind of item over out-of-fold article scores. */
-    private static double best(List<Labelled> articles, List<Map<String, Double>> scores, String prefix, boolean noneOnly) {
+    /**
+     * The pair of thresholds (for items the rules found, for items only the model proposes) that
+     * maximises micro F1 of one kind of item over out-of-fold article scores.
+     */
+    private static double[] best(List<Labelled> articles, List<Map<String, Double>> scores, String prefix, boolean noneOnly) {
         double bestF = -1;
-        double bestT = 0.5;
-        for (double t : GRID) {
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            for (int i = 0; i < articles.size(); i++) {
-                Set<String> required = new HashSet<>();
-                Set<String> optional = new HashSet<>();
-                for (Gold.Item g : prefix.equals("c:") ? articles.get(i).gold().claims() : articles.get(i).gold().incidents()) {
-                    String key = prefix.equals("c:") ? "c:" + g.who() + "|" + g.what() + "|" + g.kind() : "i:" + g.who() + "|" + g.kind();
-                    if (prefix.equals("c:") && noneOnly != g.kind().equals("none")) {
-                        continue;
+        double[] bestT = {0, 0.5};
+        List<Set<String>> ruleKeys = new ArrayList<>();
+        for (Labelled l : articles) {
+            ruleKeys.add(ExtractionModel.ruleKeys(l.analysis()));
+        }
+        for (double vetoT : VETO) {
+            for (double newT : GRID) {
+                int tp = 0;
+                int fp = 0;
+                int fn = 0;
+                for (int i = 0; i < articles.size(); i++) {
+                    Set<String> required = new HashSet<>();
+                    Set<String> optional = new HashSet<>();
+                    for (Gold.Item g : prefix.equals("c:") ? articles.get(i).gold().claims() : articles.get(i).gold().incidents()) {
+                        if (prefix.equals("c:") && noneOnly != g.kind().equals("none")) {
+                            continue;
+                        }
+                        String key = prefix.equals("c:") ? "c:" + g.who() + "|" + g.what() + "|" + g.kind() : "i:" + g.who() + "|" + g.kind();
+                        (g.optional() ? optional : required).add(key);
                     }
-                    (g.optional() ? optional : required).add(key);
-                }
-                optional.removeAll(required);
-                Set<String> predicted = new HashSet<>();
-                for (Map.Entry<String, Double> e : scores.get(i).entrySet()) {
-                    String k = e.getKey();
-                    if (k.startsWith(prefix) && (!prefix.equals("c:") || noneOnly == k.endsWith("|none")) && e.getValue() >= t) {
-                        predicted.add(k);
+                    optional.removeAll(required);
+                    Set<String> predicted = new HashSet<>();
+                    for (String k : ruleKeys.get(i)) {
+                        if (k.startsWith(prefix) && (!prefix.equals("c:") || noneOnly == k.endsWith("|none"))
+                                && scores.get(i).getOrDefault(k, 1.0) >= vetoT) {
+                            predicted.add(k);
+                        }
+                    }
+                    for (Map.Entry<String, Double> e : scores.get(i).entrySet()) {
+                        String k = e.getKey();
+                        if (k.startsWith(prefix) && (!prefix.equals("c:") || noneOnly == k.endsWith("|none"))
+                                && !ruleKeys.get(i).contains(k) && e.getValue() >= newT) {
+                            predicted.add(k);
+                        }
+                    }
+                    for (String k : predicted) {
+                        if (required.contains(k)) {
+                            tp++;
+                        } else if (!optional.contains(k)) {
+                            fp++;
+                        }
+                    }
+                    for (String k : required) {
+                        if (!predicted.contains(k)) {
+                            fn++;
+                        }
                     }
                 }
-                for (String k : predicted) {
-                    if (required.contains(k)) {
-                        tp++;
-                    } else if (!optional.contains(k)) {
-                        fp++;
-                    }
+                double f = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+                if (f > bestF + 1e-9) {
+                    bestF = f;
+                    bestT = new double[]{vetoT, newT};
                 }
-                for (String k : required) {
-                    if (!predicted.contains(k)) {
-                        fn++;
-                    }
-                }
-            }
-            double f = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-            if (f > bestF + 1e-9) {
-                bestF = f;
-                bestT = t;
             }
         }
         return bestT;
