@@ -30,7 +30,7 @@ class ClaimRulesTest {
             "Iranian hackers worked to help Joe Biden by hurting Donald Trump.                | IR biden favors;IR trump opposes",
             "China and Iran do not want Trump to win a second term.                           | CN trump opposes;IR trump opposes",
             "The Kremlin prefers Kamala Harris over Donald Trump, the report said.            | RU harris favors;RU trump opposes",
-            "Russia tried to disparage Trump's challenger, Joe Biden.                         | RU biden opposes",
+            "Moscow set out to smear Trump’s challenger, Joe Biden, online.                    | RU biden opposes",
             "Pyongyang would welcome a Trump victory, the analyst wrote.                       | KP trump favors",
             "Tehran wants to see Donald Trump defeated in November.                           | IR trump opposes",
             "Beijing fears a Trump return, according to diplomats.                            | CN trump opposes",

@@ -12,8 +12,9 @@ import java.util.List;
 
 /** One extractor for all rule tests (CoreNLP loads once per JVM), and short views of what it found. */
 final class ExtractorFixture {
+    static final CoreNlpAnalyzer EXTRACTOR_ANALYZER = new CoreNlpAnalyzer();
     /** Rules only (no model), so these tests pin down what the rules themselves find. */
-    static final NewsExtractor EXTRACTOR = new NewsExtractor(new CoreNlpAnalyzer(), Gazetteer.standard(), null);
+    static final NewsExtractor EXTRACTOR = new NewsExtractor(EXTRACTOR_ANALYZER, Gazetteer.standard(), null);
 
     private ExtractorFixture() {
     }

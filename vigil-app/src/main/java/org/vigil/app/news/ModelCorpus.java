@@ -112,6 +112,7 @@ final class ModelCorpus {
         }
         ObjectNode s = about.putObject("settings");
         s.put("l2", settings.l2());
+        s.put("l2_embedding", settings.l2Embedding());
         s.put("iterations", settings.iterations());
         s.put("inner_folds", settings.innerFolds());
         s.put("seed", settings.seed());

@@ -15,9 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * End to end over the shared evaluation corpus (seeds + dev, 47 real articles): ingest, extraction
- * and the scorer. The floors sit just under what the code reaches, so that no later change lowers the
- * figures unseen; raise them when the extractor improves.
+ * End to end over the shared corpus (seeds, dev and train: 107 real articles): ingest, extraction
+ * with the shipped model and the scorer. The shipped model was trained on these articles, so these
+ * are in-sample figures, a guard against regressions rather than a measure of generalisation (that
+ * is {@link CrossValidationTest} and {@code vigil eval --cv}). The floors sit just under what the
+ * code reaches; raise them when the extractor improves.
  */
 class SharedCorpusExtractionTest {
     private static ExtractionScorer.Result result;
@@ -37,10 +39,11 @@ class SharedCorpusExtractionTest {
         NewsPipeline pipeline = new NewsPipeline();
         List<String> lines = new ArrayList<>();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        for (String part : List.of("seeds", "dev")) {
+        for (String part : List.of("seeds", "dev", "train")) {
             lines.addAll(pipeline.run(corpus.resolve(part), quiet).goldLines());
         }
-        result = ExtractionScorer.score(List.of(corpus.resolve("seeds/gold.jsonl"), corpus.resolve("dev/gold.jsonl")), lines);
+        result = ExtractionScorer.score(List.of(corpus.resolve("seeds/gold.jsonl"), corpus.resolve("dev/gold.jsonl"),
+                corpus.resolve("train/gold.jsonl")), lines);
         System.out.println("shared corpus: " + result.summary());
         System.out.println("  " + result.claims().line());
         System.out.println("  " + result.incidents().line());

@@ -209,7 +209,8 @@ public final class Candidates {
 
     private static List<String> claimFeatureNames() {
         List<String> n = new ArrayList<>(List.of("rule_favors", "rule_opposes", "rule_none", "rule_other_pair",
-                "rule_favors_article", "rule_opposes_article", "rule_none_article", "rule_operation"));
+                "rule_favors_article", "rule_opposes_article", "rule_none_article", "rule_operation",
+                "rule_basis_statement", "rule_basis_assessment", "rule_basis_operation"));
         for (String c : CUE_NAMES) {
             n.add("cue_" + c);
         }
@@ -237,6 +238,7 @@ public final class Candidates {
         boolean none = false;
         boolean other = false;
         boolean operation = false;
+        Basis ruleBasis = null;
         for (ClaimCandidate c : a.ruleClaims().get(i)) {
             boolean same = h.code.equals(c.holder()) && (c.stance() == Stance.NONE ? target.equals("*") : c.target().equals(target));
             if (same) {
@@ -244,6 +246,7 @@ public final class Candidates {
                 opp |= c.stance() == Stance.OPPOSES;
                 none |= c.stance() == Stance.NONE;
                 operation |= c.basis() == Basis.OPERATION;
+                ruleBasis = ruleBasis == null ? c.basis() : ruleBasis;
             } else {
                 other = true;
             }
@@ -258,6 +261,12 @@ public final class Candidates {
         x[k++] = b(art.contains(Stance.OPPOSES));
         x[k++] = b(ruleArticle.getOrDefault(h.code + "|*", Set.of()).contains(Stance.NONE));
         x[k++] = b(operation);
+        if (ruleBasis == null) {
+            ruleBasis = ClaimRules.basisOf(s, h.code);
+        }
+        x[k++] = b(ruleBasis == Basis.STATEMENT);
+        x[k++] = b(ruleBasis == Basis.ASSESSMENT);
+        x[k++] = b(ruleBasis == Basis.OPERATION);
         Set<String> cues = ClaimRules.cuesIn(s);
         for (String c : CUE_NAMES) {
             x[k++] = b(cues.contains(c));

@@ -64,7 +64,20 @@ public final class LogisticRegression {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
+        double[] penalty = new double[examples.get(0).x().length];
+        java.util.Arrays.fill(penalty, l2);
+        return train(examples, classes, penalty, iterations, classWeights);
+    }
+
+    /** As {@link #train(List, int, double, int, double[])} with an L2 penalty per feature dimension. */
+    public static LogisticRegression train(List<Example> examples, int classes, double[] penalty, int iterations, double[] classWeights) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
         int dims = examples.get(0).x().length;
+        if (penalty.length != dims) {
+            throw new IllegalArgumentException("penalty has " + penalty.length + " dimensions; the examples have " + dims);
+        }
         double[][] w = new double[classes][dims + 1];
         double[][] m = new double[classes][dims + 1];
         double[][] v = new double[classes][dims + 1];
@@ -115,7 +128,7 @@ public final class LogisticRegression {
             double c2 = 1 - Math.pow(b2, it);
             for (int c = 0; c < classes; c++) {
                 for (int d = 0; d <= dims; d++) {
-                    double grad = g[c][d] / totalWeight + (d < dims ? l2 * w[c][d] : 0);
+                    double grad = g[c][d] / totalWeight + (d < dims ? penalty[d] * w[c][d] : 0);
                     m[c][d] = b1 * m[c][d] + (1 - b1) * grad;
                     v[c][d] = b2 * v[c][d] + (1 - b2) * grad * grad;
                     w[c][d] -= lr * (m[c][d] / c1) / (Math.sqrt(v[c][d] / c2) + 1e-8);

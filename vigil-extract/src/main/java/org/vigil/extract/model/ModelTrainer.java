@@ -23,10 +23,22 @@ import java.util.Set;
  * scores of articles the models did not see; the final models are then fitted on all of them.
  */
 public final class ModelTrainer {
-    /** Learner settings: L2 penalty, gradient steps, inner folds for the thresholds, the fold seed. */
-    public record Settings(double l2, int iterations, int innerFolds, long seed) {
+    /**
+     * Learner settings: the L2 penalty on the indicator features and on the embedding dimensions
+     * (the embedding's many small weights are held closer to zero), gradient steps, inner folds for
+     * the thresholds, the fold seed.
+     */
+    public record Settings(double l2, double l2Embedding, int iterations, int innerFolds, long seed) {
         public static Settings defaults() {
-            return new Settings(3e-3, 250, 4, 17);
+            return new Settings(1e-2, 1e-2, 250, 4, 17);
+        }
+
+        double[] penalty(int dims) {
+            double[] p = new double[dims];
+            for (int d = 0; d < dims; d++) {
+                p[d] = d < dims - SentenceEmbedder.DIMENSIONS ? l2 : l2Embedding;
+            }
+            return p;
         }
     }
 
@@ -74,6 +86,7 @@ public final class ModelTrainer {
     private ExtractionModel fitModels(List<Labelled> train, ExtractionModel.Thresholds th, ObjectNode about) {
         List<LogisticRegression.Example> stance = new ArrayList<>();
         List<LogisticRegression.Example> none = new ArrayList<>();
+        List<LogisticRegression.Example> basis = new ArrayList<>();
         Map<Technique, List<LogisticRegression.Example>> tech = new EnumMap<>(Technique.class);
         for (Technique t : Technique.values()) {
             tech.put(t, new ArrayList<>());
@@ -96,6 +109,16 @@ public final class ModelTrainer {
                 }
                 stance.add(new LogisticRegression.Example(s.x(), label, weight));
             }
+            for (Candidates.ClaimSlot s : concat(l.slots().claims(), l.slots().nones())) {
+                String sentence = l.analysis().sentences().get(s.sentence()).text();
+                for (Gold.Item g : l.gold().claims()) {
+                    if (!g.optional() && g.who().equals(s.holder()) && g.what().equals(s.target()) && g.basis() != null
+                            && Gold.sameSentence(sentence, g.evidence())) {
+                        basis.add(new LogisticRegression.Example(s.x(), g.basis().ordinal(), 1));
+                        break;
+                    }
+                }
+            }
             for (Candidates.ClaimSlot s : l.slots().nones()) {
                 none.add(example(l, s.sentence(), s.x(), g -> g.who().equals(s.holder()) && g.kind().equals("none"), l.gold().claims(),
                         ruleFound(l, s, "none")));
@@ -108,15 +131,27 @@ public final class ModelTrainer {
                 }
             }
         }
-        LogisticRegression stanceModel = LogisticRegression.train(stance, 3, settings.l2(), settings.iterations(), balance(stance, 3));
-        LogisticRegression noneModel = LogisticRegression.train(none, 2, settings.l2(), settings.iterations(), balance(none, 2));
+        LogisticRegression stanceModel = LogisticRegression.train(stance, 3, settings.penalty(dims(stance)), settings.iterations(), balance(stance, 3));
+        LogisticRegression noneModel = LogisticRegression.train(none, 2, settings.penalty(dims(none)), settings.iterations(), balance(none, 2));
         Map<Technique, LogisticRegression> techniques = new EnumMap<>(Technique.class);
         for (Map.Entry<Technique, List<LogisticRegression.Example>> e : tech.entrySet()) {
             if (e.getValue().stream().anyMatch(x -> x.label() == 1 && x.weight() > 0)) {
-                techniques.put(e.getKey(), LogisticRegression.train(e.getValue(), 2, settings.l2(), settings.iterations(), balance(e.getValue(), 2)));
+                techniques.put(e.getKey(), LogisticRegression.train(e.getValue(), 2, settings.penalty(dims(e.getValue())), settings.iterations(), balance(e.getValue(), 2)));
             }
         }
-        return new ExtractionModel(stanceModel, noneModel, techniques, th, about);
+        LogisticRegression basisModel = basis.isEmpty() ? null
+                : LogisticRegression.train(basis, org.vigil.model.Basis.values().length, settings.penalty(dims(basis)), settings.iterations(), null);
+        return new ExtractionModel(stanceModel, noneModel, basisModel, techniques, th, about);
+    }
+
+    private static int dims(List<LogisticRegression.Example> ex) {
+        return ex.isEmpty() ? 0 : ex.get(0).x().length;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** True when the rules found this candidate's claim with that stance in its sentence. */
@@ -176,7 +211,8 @@ public final class ModelTrainer {
         for (Labelled l : articles) {
             ruleKeys.add(ExtractionModel.ruleKeys(l.analysis()));
         }
-        for (double vetoT : VETO) {
+        // the incident rules hold up better on new articles than a veto learned from a few dozen incidents
+        for (double vetoT : prefix.equals("i:") ? new double[]{0} : VETO) {
             for (double newT : GRID) {
                 int tp = 0;
                 int fp = 0;
