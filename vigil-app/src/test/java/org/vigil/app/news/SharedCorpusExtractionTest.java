@@ -65,6 +65,6 @@ class SharedCorpusExtractionTest {
         assertThat(result.incidents().flagAccuracy("status")).as(result.incidents().line()).isGreaterThanOrEqualTo(0.75);
     }
 
-    static final double CLAIMS_F1_FLOOR = 0.90;
-    static final double INCIDENTS_F1_FLOOR = 0.86;
+    static final double CLAIMS_F1_FLOOR = 0.75;
+    static final double INCIDENTS_F1_FLOOR = 0.79;
 }
