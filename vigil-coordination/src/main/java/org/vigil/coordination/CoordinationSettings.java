@@ -37,13 +37,18 @@ import java.util.Set;
  * @param pairsBuffer          bounded mode: co-actions per kind held before spilling a sorted run
  * @param originalsCache       bounded mode: original posts remembered to resolve re-shares in the evidence
  * @param minPartners          a network keeps only accounts linked to at least this many other members
+ * @param minActs              exclusivity test: acts (co-retweets plus the best original-post kind) a pair needs
+ * @param backgroundFrom       exclusivity test: the background lag band starts this many windows after a share
+ * @param backgroundTo         ... and ends this many windows after it
+ * @param minBackground        exclusivity test: a level of a kind needs this many background co-occurrences
  */
 public record CoordinationSettings(String method, long windowSeconds, Set<CoordinationKind> kinds, int maxPartners,
                                    int minTextTokens, double similarity, int minhashBands, int minhashRows,
                                    int minCoActions, double alpha, int minNetworkSize, double resolution,
                                    int minParticipation, double edgeWeightQuantile, int evidenceTop, int threads,
                                    long seed, long sliceSeconds, String spillDir, int pairsBuffer, int originalsCache,
-                                   int minPartners) {
+                                   int minPartners, int minActs, int backgroundFrom, int backgroundTo,
+                                   long minBackground) {
 
     /** A documented setting. */
     public record Key(String name, String defaultValue, String description) {
@@ -71,7 +76,11 @@ public record CoordinationSettings(String method, long windowSeconds, Set<Coordi
             new Key("coordination.spill.dir", "", "where bounded mode spills (default: the system temporary folder)"),
             new Key("coordination.pairs.buffer", "4000000", "bounded mode: co-actions held per kind before a sorted run is spilled (8 bytes each)"),
             new Key("coordination.originals.cache", "500000", "bounded mode: recent original posts remembered to resolve re-shares in the evidence"),
-            new Key("coordination.network.min.partners", "2", "a network keeps only accounts significantly linked to at least this many other members (its k-core)"));
+            new Key("coordination.network.min.partners", "2", "a network keeps only accounts significantly linked to at least this many other members (its k-core)"),
+            new Key("coordination.exclusive.min.acts", "2", "exclusivity test: co-actions on exclusive objects (co-retweets plus the best original-post kind) a pair needs; 0 turns the test off"),
+            new Key("coordination.background.from.windows", "2", "exclusivity test: the background is sampled at lags from this many windows after a share"),
+            new Key("coordination.background.to.windows", "360", "exclusivity test: ... to this many windows after it"),
+            new Key("coordination.background.min", "100", "exclusivity test: a kind's level is tested only with at least this many background co-occurrences (with no background nothing is surprising)"));
 
     public CoordinationSettings {
         if (!method.equals("vigil") && !method.equals("coortweet")) {
@@ -101,6 +110,11 @@ public record CoordinationSettings(String method, long windowSeconds, Set<Coordi
         require(pairsBuffer >= 1024, "coordination.pairs.buffer", pairsBuffer, ">= 1024");
         require(originalsCache >= 0, "coordination.originals.cache", originalsCache, ">= 0");
         require(minPartners >= 0, "coordination.network.min.partners", minPartners, ">= 0");
+        require(minActs == 0 || minActs >= 2, "coordination.exclusive.min.acts", minActs, "0 (off) or >= 2");
+        require(backgroundFrom >= 2, "coordination.background.from.windows", backgroundFrom, ">= 2 (the band must lie beyond the window)");
+        require(backgroundTo > backgroundFrom, "coordination.background.to.windows", backgroundTo,
+                "> coordination.background.from.windows (" + backgroundFrom + ")");
+        require(minBackground >= 1, "coordination.background.min", minBackground, ">= 1");
         spillDir = spillDir == null ? "" : spillDir;
     }
 
@@ -149,7 +163,11 @@ public record CoordinationSettings(String method, long windowSeconds, Set<Coordi
                 v.get("coordination.spill.dir"),
                 (int) parseLong(v, "coordination.pairs.buffer"),
                 (int) parseLong(v, "coordination.originals.cache"),
-                (int) parseLong(v, "coordination.network.min.partners"));
+                (int) parseLong(v, "coordination.network.min.partners"),
+                (int) parseLong(v, "coordination.exclusive.min.acts"),
+                (int) parseLong(v, "coordination.background.from.windows"),
+                (int) parseLong(v, "coordination.background.to.windows"),
+                parseLong(v, "coordination.background.min"));
     }
 
     /** These settings as dotted keys (for the store and for reports). */
@@ -183,6 +201,10 @@ public record CoordinationSettings(String method, long windowSeconds, Set<Coordi
         m.put("coordination.pairs.buffer", Integer.toString(pairsBuffer));
         m.put("coordination.originals.cache", Integer.toString(originalsCache));
         m.put("coordination.network.min.partners", Integer.toString(minPartners));
+        m.put("coordination.exclusive.min.acts", Integer.toString(minActs));
+        m.put("coordination.background.from.windows", Integer.toString(backgroundFrom));
+        m.put("coordination.background.to.windows", Integer.toString(backgroundTo));
+        m.put("coordination.background.min", Long.toString(minBackground));
         return m;
     }
 

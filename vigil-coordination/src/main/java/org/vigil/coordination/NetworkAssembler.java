@@ -47,10 +47,18 @@ final class NetworkAssembler {
                 size[c]++;
             }
         }
+        // a pair that passed the exclusivity test is a network of its own: two accounts posting the same
+        // texts, links and re-shares that almost nobody else touches, in step, again and again
+        boolean[] exclusivePair = new boolean[maxCommunity + 1];
+        for (PairSignificance.Edge e : edges) {
+            if (e.exclusive() && community[e.a()] >= 0 && community[e.a()] == community[e.b()]) {
+                exclusivePair[community[e.a()]] = true;
+            }
+        }
         Integer[] order = new Integer[maxCommunity + 1];
         int kept = 0;
         for (int c = 0; c <= maxCommunity; c++) {
-            if (size[c] >= minSize) {
+            if (size[c] >= minSize || (size[c] >= 2 && exclusivePair[c])) {
                 order[kept++] = c;
             }
         }
@@ -182,9 +190,18 @@ final class NetworkAssembler {
                 adjacency.get(e.b()).add(e.a());
             }
         }
+        // an exclusivity link holds an account in its community whatever its other links: the k-core is there
+        // to drop chains of chance links between busy accounts, which that test does not make
+        boolean[] anchored = new boolean[c.length];
+        for (PairSignificance.Edge e : edges) {
+            if (e.exclusive() && c[e.a()] >= 0 && c[e.a()] == c[e.b()]) {
+                anchored[e.a()] = true;
+                anchored[e.b()] = true;
+            }
+        }
         java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
         for (int a = 0; a < c.length; a++) {
-            if (c[a] >= 0 && degree[a] < minPartners) {
+            if (c[a] >= 0 && degree[a] < minPartners && !anchored[a]) {
                 queue.add(a);
             }
         }
@@ -200,7 +217,7 @@ final class NetworkAssembler {
             List<Integer> nb = adjacency.get(a);
             if (nb != null) {
                 for (int b : nb) {
-                    if (c[b] == own && --degree[b] < minPartners) {
+                    if (c[b] == own && --degree[b] < minPartners && !anchored[b]) {
                         queue.add(b);
                     }
                 }

@@ -52,6 +52,8 @@ final class PostSpill implements AutoCloseable {
         return dir;
     }
 
+    private long granularity;
+
     long sliceOf(long time) {
         return Math.floorDiv(time, sliceSeconds);
     }
@@ -60,8 +62,21 @@ final class PostSpill implements AutoCloseable {
         return slice * sliceSeconds;
     }
 
+    /** The resolution of the timestamps written: the greatest common divisor of all of them. */
+    long granularity() {
+        return granularity;
+    }
+
     void write(int ordinal, int account, Post p) {
         long slice = sliceOf(p.timestamp());
+        for (long a = granularity, b = Math.abs(p.timestamp()); granularity != 1 && b != 0; ) {
+            long r = a % b;
+            a = b;
+            b = r;
+            if (b == 0) {
+                granularity = a;
+            }
+        }
         try {
             DataOutputStream out = writer(slice);
             out.writeInt(ordinal);

@@ -50,6 +50,7 @@ final class SlicedRun {
             spill.finishWriting();
             Map<String, Long> stats = new ConcurrentHashMap<>();
             Map<CoordinationKind, CoActionCounts> counts = method.newCounts(book.size(), spill.dir().resolve("pairs"));
+            Map<CoordinationKind, org.vigil.coordination.score.BackgroundCounts> background = null;
             List<Long> slices = spill.slices();
             List<PostSpill.Spilled> tail = List.of();
             int done = 0;
@@ -63,9 +64,17 @@ final class SlicedRun {
                     x.accept(s.post(), s.ordinal());
                 }
                 long start = spill.sliceStart(slice);
-                method.detectAll(x, counts, start, stats);
-                long keepFrom = spill.sliceStart(slice + 1) - settings.windowSeconds();
+                if (background == null) {
+                    background = method.newBackground(book.size(), spill.granularity());
+                }
+                method.detectAll(x, counts, background, start, stats);
+                long keepFrom = spill.sliceStart(slice + 1) - method.history();
                 List<PostSpill.Spilled> next = new ArrayList<>();
+                for (PostSpill.Spilled s : tail) { // a slice shorter than the history keeps older slices' tails too
+                    if (s.post().timestamp() >= keepFrom) {
+                        next.add(s);
+                    }
+                }
                 for (PostSpill.Spilled s : posts) {
                     if (s.post().timestamp() >= keepFrom) {
                         next.add(s);
@@ -75,7 +84,7 @@ final class SlicedRun {
                 progress.progress("detect slices", ++done, slices.size());
             }
             stats.put("slices", (long) slices.size());
-            return method.conclude(book, counts, stats, this::describe);
+            return method.conclude(book, counts, background == null ? Map.of() : background, stats, this::describe);
         } finally {
             spill.close();
         }

@@ -6,9 +6,12 @@ import org.vigil.coordination.characterise.StateMediaRegistry;
 import org.vigil.coordination.community.Louvain;
 import org.vigil.coordination.detect.AccountBook;
 import org.vigil.coordination.detect.CoActionDetector;
+import org.vigil.coordination.detect.DistinctAccounts;
+import org.vigil.coordination.detect.LaggedCoOccurrences;
 import org.vigil.coordination.detect.ObjectShares;
 import org.vigil.coordination.detect.ShareExtractor;
 import org.vigil.coordination.detect.ShareTable;
+import org.vigil.coordination.score.BackgroundCounts;
 import org.vigil.coordination.score.CoActionCounts;
 import org.vigil.coordination.score.PairSignificance;
 import org.vigil.model.CoordinationKind;
@@ -55,8 +58,9 @@ final class SurpriseMethod {
     CoordinationResult run(ShareExtractor x) {
         Map<String, Long> stats = new ConcurrentHashMap<>();
         Map<CoordinationKind, CoActionCounts> counts = newCounts(x.accounts(), null);
-        detectAll(x, counts, Long.MIN_VALUE, stats);
-        return conclude(x.book(), counts, stats, networkOf -> characteriser().characterise(x, networkOf, count(networkOf)));
+        Map<CoordinationKind, BackgroundCounts> background = newBackground(x.accounts(), x.granularity());
+        detectAll(x, counts, background, Long.MIN_VALUE, stats);
+        return conclude(x.book(), counts, background, stats, networkOf -> characteriser().characterise(x, networkOf, count(networkOf)));
     }
 
     /** Fresh counts per enabled kind; with a spill folder they spill and keep only pairs that may become edges. */
@@ -70,10 +74,45 @@ final class SurpriseMethod {
     }
 
     /**
-     * Runs every enabled detector over the shares in {@code x}, adding co-actions whose later share is at or
-     * after {@code countFrom} (earlier ones belong to the previous slice) to {@code counts}.
+     * Fresh background counts per enabled kind (none when the exclusivity test is off). {@code granularity}: the
+     * timestamps' resolution in seconds, so that the band's width is counted in the instants data can hold.
      */
-    void detectAll(ShareExtractor x, Map<CoordinationKind, CoActionCounts> counts, long countFrom, Map<String, Long> stats) {
+    Map<CoordinationKind, BackgroundCounts> newBackground(int accounts, long granularity) {
+        Map<CoordinationKind, BackgroundCounts> m = new EnumMap<>(CoordinationKind.class);
+        if (settings.minActs() == 0) {
+            return m;
+        }
+        long g = Math.max(1, granularity);
+        long window = settings.windowSeconds();
+        long instantsInWindow = window / g + 1;
+        long instantsInBand = Math.floorDiv(lagTo(), g) - Math.floorDiv(lagFrom() + g - 1, g) + 1;
+        int bandWindows = (int) Math.max(1, Math.round((double) instantsInBand / instantsInWindow));
+        for (CoordinationKind k : settings.kinds()) {
+            m.put(k, new BackgroundCounts(accounts, bandWindows));
+        }
+        return m;
+    }
+
+    /** How much of the previous slice a slice must see: the co-action window, and the background's horizon. */
+    long history() {
+        return settings.minActs() == 0 ? settings.windowSeconds() : Math.max(settings.windowSeconds(), lagTo());
+    }
+
+    private long lagFrom() {
+        return Math.max(1, settings.backgroundFrom() * settings.windowSeconds());
+    }
+
+    private long lagTo() {
+        return Math.max(lagFrom(), settings.backgroundTo() * settings.windowSeconds());
+    }
+
+    /**
+     * Runs every enabled detector over the shares in {@code x}, adding co-actions whose later share is at or
+     * after {@code countFrom} (earlier ones belong to the previous slice) to {@code counts}, and the lagged
+     * co-occurrences of exclusive objects to {@code background}.
+     */
+    void detectAll(ShareExtractor x, Map<CoordinationKind, CoActionCounts> counts, Map<CoordinationKind, BackgroundCounts> background,
+                   long countFrom, Map<String, Long> stats) {
         List<CoordinationKind> kinds = new ArrayList<>(counts.keySet());
         kinds.sort(Comparator.comparingInt((CoordinationKind k) -> -x.table(k).size()).thenComparing(Enum::ordinal));
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(kinds.size(), settings.effectiveThreads()), r -> {
@@ -86,7 +125,7 @@ final class SurpriseMethod {
             for (CoordinationKind kind : kinds) {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    detect(x, kind, counts.get(kind), countFrom, stats);
+                    detect(x, kind, counts.get(kind), background.get(kind), countFrom, stats);
                     stats.merge("millis.detect." + kind.key(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
                     progress.progress("detect " + kind.key(), 0, 0);
                 }));
@@ -108,7 +147,8 @@ final class SurpriseMethod {
         }
     }
 
-    private void detect(ShareExtractor x, CoordinationKind kind, CoActionCounts pc, long countFrom, Map<String, Long> stats) {
+    private void detect(ShareExtractor x, CoordinationKind kind, CoActionCounts pc, BackgroundCounts bg, long countFrom,
+                        Map<String, Long> stats) {
         ShareTable table = x.table(kind);
         long t0 = System.nanoTime();
         ShareTable.Groups groups = table.objects();
@@ -117,22 +157,39 @@ final class SurpriseMethod {
         stats.merge("objects." + kind.key(), (long) groups.count(), Long::sum);
         CoActionDetector detector = CoActions.detector(x, settings, kind);
         ObjectShares scratch = new ObjectShares();
+        DistinctAccounts distinct = new DistinctAccounts();
+        LaggedCoOccurrences lagged = bg == null ? null : new LaggedCoOccurrences(lagFrom(), lagTo(), 4 * settings.maxPartners());
+        int[] level = new int[1];
+        long[] sampled = new long[1];
         for (int g = 0; g < groups.count(); g++) {
             table.load(groups, g, scratch);
+            level[0] = CoActionCounts.level(distinct.count(scratch));
             detector.detect(scratch, (a, b, ta, tb, ra, rb) -> {
                 if (tb >= countFrom) {
-                    pc.add(a, b);
+                    pc.add(a, b, level[0]);
                 }
             });
+            if (lagged != null && level[0] < CoActionCounts.EXCLUSIVE_LEVELS) {
+                lagged.detect(scratch, (a, b, later) -> {
+                    if (scratch.time(later) >= countFrom) {
+                        bg.add(a, b, level[0]);
+                        sampled[0]++;
+                    }
+                });
+            }
         }
+        stats.merge("background." + kind.key(), sampled[0], Long::sum);
     }
 
     /** Scores the pairs, finds communities and describes the networks ({@code describe} gets networkOf per account). */
-    CoordinationResult conclude(AccountBook book, Map<CoordinationKind, CoActionCounts> counts, Map<String, Long> stats,
+    CoordinationResult conclude(AccountBook book, Map<CoordinationKind, CoActionCounts> counts,
+                                Map<CoordinationKind, BackgroundCounts> background, Map<String, Long> stats,
                                 Function<int[], List<NetworkCharacteriser.Characterisation>> describe) {
         long t0 = System.nanoTime();
         progress.progress("score", 0, 0);
-        PairSignificance.Outcome outcome = PairSignificance.edges(counts, settings.minCoActions(), settings.alpha());
+        PairSignificance.Outcome outcome = PairSignificance.edges(counts, background, settings.minCoActions(), settings.alpha(),
+                settings.minActs() == 0 ? null : new PairSignificance.Exclusivity(settings.minActs(), settings.minBackground()));
+        stats.put("pairs.significant.exclusive.only", outcome.exclusiveOnly());
         for (Map.Entry<CoordinationKind, CoActionCounts> e : counts.entrySet()) {
             stats.put("coactions." + e.getKey().key(), e.getValue().total());
             stats.put("pairs." + e.getKey().key(), e.getValue().testedPairs());

@@ -94,9 +94,9 @@ class EndToEndOnSharedDataTest {
 
     /**
      * Every IRA account is a troll; the labels say which side each played. A network that mixed sides would
-     * say the detector links accounts by chance, so the floor is on purity: measured 0.99 (18 networks, 227
-     * accounts); 0.9 leaves room for seeds and settings while failing any detector that links sides freely
-     * (the largest category alone is about a third of the accounts).
+     * say the detector links accounts by chance. Issue 11's floors: at least 332 accounts in networks (90 % of
+     * the 369 that a plain co-tweet detector links on this file) at side purity 0.98; measured 395 accounts in
+     * 25 networks at 0.985.
      */
     @Test
     void iraNetworksEachHoldOneSide() throws Exception {
@@ -118,8 +118,8 @@ class EndToEndOnSharedDataTest {
         int pure = byNetwork.values().stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).max().orElse(0)).sum();
         double purity = pure / (double) accounts.size();
         assertThat(byNetwork).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(accounts.size()).isGreaterThanOrEqualTo(150);
-        assertThat(purity).as("side purity of IRA networks").isGreaterThanOrEqualTo(0.9);
+        assertThat(accounts.size()).as("IRA accounts in networks").isGreaterThanOrEqualTo(332);
+        assertThat(purity).as("side purity of IRA networks").isGreaterThanOrEqualTo(0.98);
     }
 
     private static String pair(String a, String b) {

@@ -42,6 +42,7 @@ public final class ShareExtractor {
     private final SignatureTable signatures;
     private final PostFeatures.Maker maker;
     private int posts;
+    private long granularity;
 
     public ShareExtractor(CoordinationSettings settings) {
         this(settings, new AccountBook(), true);
@@ -99,6 +100,9 @@ public final class ShareExtractor {
         postAccount.add(account);
         postKeys.add(f.postKey);
         long t = p.timestamp();
+        if (granularity != 1) {
+            granularity = gcd(granularity, Math.abs(t));
+        }
         if (f.retweetKey != 0L) {
             tables.get(CoordinationKind.CO_RETWEET).add(f.retweetKey, account, t, ordinal);
             labels.get(CoordinationKind.CO_RETWEET).putIfAbsent(f.retweetKey, f.retweetId);
@@ -138,6 +142,23 @@ public final class ShareExtractor {
             }
         }
         return ordinal;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
+    }
+
+    /**
+     * The resolution of the timestamps seen: the greatest common divisor of all of them (60 for data given to
+     * the minute, 1 for seconds; 0 before any post).
+     */
+    public long granularity() {
+        return granularity;
     }
 
     static List<String> linksInText(String text) {

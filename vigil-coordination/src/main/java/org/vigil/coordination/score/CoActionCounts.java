@@ -27,6 +27,15 @@ import java.util.PriorityQueue;
  * (the others cannot become edges), while {@link #testedPairs()} still counts every distinct pair.
  */
 public final class CoActionCounts {
+    /**
+     * Exclusivity levels of the object a co-action is on, by the distinct accounts sharing it: 2, 3-4, 5-8,
+     * 9-16, 17-32, 33-64, 65-256, more (or unknown). Stored in the low 3 bits of each buffered key.
+     */
+    public static final int LEVELS = 8;
+    /** Levels 0 to this minus 1 are exclusive objects (at most 64 accounts); only they enter the exclusivity test. */
+    public static final int EXCLUSIVE_LEVELS = 6;
+    private static final long EXCLUSIVE_MASK = (1L << (8 * EXCLUSIVE_LEVELS)) - 1;
+    private static final int LEVEL_BITS = 3;
     private LongArray keys = new LongArray(1 << 14);
     private int[] degree;
     private long total;
@@ -37,6 +46,7 @@ public final class CoActionCounts {
     private long tested;
     private long[] pairs;   // sorted distinct pair keys (with at least keepMin co-actions), after seal
     private int[] counts;   // count per pair, after seal
+    private long[] levels;  // per pair, co-actions per exclusivity level, 8 bits each (saturating at 255), after seal
 
     public CoActionCounts(int accounts) {
         this(accounts, Integer.MAX_VALUE, 1, null);
@@ -54,11 +64,32 @@ public final class CoActionCounts {
         return a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
     }
 
+    /** The exclusivity level of an object shared by {@code accounts} distinct accounts (see {@link #LEVELS}). */
+    public static int level(int accounts) {
+        if (accounts <= 2) {
+            return 0;
+        }
+        if (accounts > 256) {
+            return LEVELS - 1;
+        }
+        int l = 32 - Integer.numberOfLeadingZeros(accounts - 1) - 1; // ceil(log2(accounts)) - 1
+        return l <= 5 ? l : 6;
+    }
+
+    /** A co-action on an object of unknown exclusivity (counted at the least exclusive level). */
     public void add(int a, int b) {
+        add(a, b, LEVELS - 1);
+    }
+
+    /** A co-action on an object of exclusivity {@code level} ({@link #level(int)}). */
+    public void add(int a, int b, int level) {
         if (pairs != null) {
             throw new IllegalStateException("co-action counts are sealed");
         }
-        keys.add(key(a, b));
+        if (Math.max(a, b) >= 1 << 29) {
+            throw new IllegalStateException("more than 2^29 accounts");
+        }
+        keys.add(key(a, b) << LEVEL_BITS | level);
         int m = Math.max(a, b);
         if (m >= degree.length) {
             degree = Arrays.copyOf(degree, Math.max(m + 1, degree.length * 2));
@@ -119,36 +150,16 @@ public final class CoActionCounts {
         if (runs.isEmpty()) {
             long[] k = sortedBuffer();
             keys = null;
-            int distinct = 0;
-            int kept = 0;
+            Collector out = new Collector();
             for (int i = 0; i < k.length; ) {
                 int j = i + 1;
                 while (j < k.length && k[j] == k[i]) {
                     j++;
                 }
-                distinct++;
-                if (j - i >= keepMin) {
-                    kept++;
-                }
+                out.add(k[i], j - i);
                 i = j;
             }
-            long[] p = new long[kept];
-            int[] c = new int[kept];
-            int d = 0;
-            for (int i = 0; i < k.length; ) {
-                int j = i + 1;
-                while (j < k.length && k[j] == k[i]) {
-                    j++;
-                }
-                if (j - i >= keepMin) {
-                    p[d] = k[i];
-                    c[d++] = j - i;
-                }
-                i = j;
-            }
-            tested = distinct;
-            pairs = p;
-            counts = c;
+            out.finish();
             return;
         }
         if (keys.size() > 0) {
@@ -179,10 +190,57 @@ public final class CoActionCounts {
         }
     }
 
+    /** Gathers sorted (pair+level key, count) runs into the sealed per-pair arrays, keeping pairs with keepMin+ co-actions. */
+    private final class Collector {
+        private final LongArray keptKeys = new LongArray(1 << 12);
+        private final org.vigil.coordination.internal.IntArray keptCounts = new org.vigil.coordination.internal.IntArray(1 << 12);
+        private final LongArray keptLevels = new LongArray(1 << 12);
+        private long pair = -1;
+        private int count;
+        private long hist;
+        private long distinct;
+
+        void add(long levelKey, int n) {
+            long p = levelKey >>> LEVEL_BITS;
+            if (p != pair) {
+                flush();
+                pair = p;
+                count = 0;
+                hist = 0;
+            }
+            count += n;
+            int shift = 8 * (int) (levelKey & (LEVELS - 1));
+            long have = (hist >>> shift) & 0xFF;
+            hist = (hist & ~(0xFFL << shift)) | (Math.min(255, have + n) << shift);
+        }
+
+        private void flush() {
+            if (pair < 0) {
+                return;
+            }
+            distinct++;
+            // a pair below the minimum is still kept when it met on an exclusive object: the exclusivity test
+            // counts co-actions across kinds, so one co-action of a kind can matter
+            if (count >= keepMin || (hist & EXCLUSIVE_MASK) != 0) {
+                keptKeys.add(pair);
+                keptCounts.add(count);
+                keptLevels.add(hist);
+            }
+        }
+
+        void finish() {
+            flush();
+            pair = -1;
+            tested = distinct;
+            pairs = Arrays.copyOf(keptKeys.raw(), keptKeys.size());
+            counts = Arrays.copyOf(keptCounts.raw(), keptCounts.size());
+            levels = Arrays.copyOf(keptLevels.raw(), keptLevels.size());
+        }
+    }
+
     private void merge() {
         PriorityQueue<Run> queue = new PriorityQueue<>((x, y) -> Long.compare(x.key, y.key));
-        LongArray keptKeys = new LongArray(1 << 12);
-        org.vigil.coordination.internal.IntArray keptCounts = new org.vigil.coordination.internal.IntArray(1 << 12);
+        Collector out = new Collector();
         try {
             for (Path p : runs) {
                 Run r = new Run(new DataInputStream(new BufferedInputStream(Files.newInputStream(p), 1 << 16)));
@@ -190,7 +248,6 @@ public final class CoActionCounts {
                     queue.add(r);
                 }
             }
-            long distinct = 0;
             while (!queue.isEmpty()) {
                 long key = queue.peek().key;
                 int count = 0;
@@ -201,21 +258,15 @@ public final class CoActionCounts {
                         queue.add(r);
                     }
                 }
-                distinct++;
-                if (count >= keepMin) {
-                    keptKeys.add(key);
-                    keptCounts.add(count);
-                }
+                out.add(key, count);
             }
-            tested = distinct;
             for (Path p : runs) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
             throw new VigilException("cannot read spilled co-action counts in " + spillDir + ": " + e.getMessage(), e);
         }
-        pairs = Arrays.copyOf(keptKeys.raw(), keptKeys.size());
-        counts = Arrays.copyOf(keptCounts.raw(), keptCounts.size());
+        out.finish();
     }
 
     private void sealed() {
@@ -242,6 +293,16 @@ public final class CoActionCounts {
 
     public int pairCountAt(int i) {
         return counts[i];
+    }
+
+    /** The {@code i}-th pair's co-actions on objects of exclusivity level {@code level} or lower (more exclusive). */
+    public int pairCountUpTo(int i, int level) {
+        long h = levels[i];
+        int n = 0;
+        for (int l = 0; l <= level; l++) {
+            n += (int) ((h >>> (8 * l)) & 0xFF);
+        }
+        return n;
     }
 
     /** Co-actions of the pair with this key; 0 if none (or, in bounded mode, fewer than the keep minimum). */
