@@ -95,8 +95,10 @@ final class JsonlNewsReader {
         String content = html != null ? html : text;
         String cut = "";
         if (content.length() > maxChars) {
-            content = content.substring(0, (int) maxChars);
-            cut = ", truncated to the first " + maxChars + " characters (raise ingest.news.max.bytes to read more)";
+            sink.outcome(origin, FileOutcome.Status.SKIPPED, lineNo, "the record's " + (html != null ? "html" : "text") + " is "
+                    + content.length() + " characters, over the " + maxChars + " limit (ingest.news.max.bytes); not read, since a"
+                    + " cut page would lose its end: split it or raise the limit", line);
+            return;
         }
         content = TextDecoder.clean(content);
         String doc = url != null ? url : fileName + "#" + lineNo;
