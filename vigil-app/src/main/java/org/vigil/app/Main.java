@@ -40,7 +40,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("vigil " + cmd.getCommandName() + ": " + oneLine(e));
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e));
             return FAILED;
         });
         try {

@@ -47,6 +47,6 @@ public final class EvalCommand implements Callable<Integer> {
         }
         System.out.println(s.summary());
         r.printSummary(System.err, "eval");
-        return r.failed() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
+        return r.exitCode();
     }
 }
