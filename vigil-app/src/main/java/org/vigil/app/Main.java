@@ -47,7 +47,7 @@ public final class Main implements Runnable {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             System.err.println("vigil: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                    + " MiB heap); give the JVM more with JAVA_OPTS=-Xmx8g or split the input");
+                    + " MiB heap); give the JVM more (VIGIL_JAVA_OPTS=-Xmx8g with ./vigil) or split the input");
             return FAILED;
         } catch (StackOverflowError e) {
             System.err.println("vigil: the input nests too deeply to process (stack overflow); please report the file");
