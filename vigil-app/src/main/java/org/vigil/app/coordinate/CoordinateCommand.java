@@ -169,7 +169,7 @@ public final class CoordinateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         for (Path file : files) {
             long[] count = {0};
-            String name = file.getFileName().toString();
+            String name = Terminal.safe(file.getFileName().toString());
             Consumer<Post> sink = p -> {
                 session.accept(p);
                 if ((++count[0] & 0x3fff) == 0) {

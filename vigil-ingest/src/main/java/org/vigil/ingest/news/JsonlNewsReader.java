@@ -39,6 +39,7 @@ final class JsonlNewsReader {
         boolean gzip = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
         long lineNo = 0;
         boolean sawNewsRecord = false;
+        boolean sawRecord = false;
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = gzip ? new GZIPInputStream(raw) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -50,6 +51,7 @@ final class JsonlNewsReader {
                 if (line.isBlank()) {
                     continue;
                 }
+                sawRecord = true;
                 JsonNode node;
                 try {
                     node = JSON.readTree(line);
@@ -74,8 +76,14 @@ final class JsonlNewsReader {
                 readRecord(node, line, origin, fileName, lineNo, sink);
             }
         } catch (ZipException | EOFException e) {
+            sawRecord = true;
             sink.outcome(origin, FileOutcome.Status.FAILED, lineNo + 1, "gzip data is corrupt or cut short after line "
                     + lineNo + " (" + NewsIngest.describe(e) + "); re-create the file to read the rest", "");
+        }
+        if (!sawRecord) {
+            // found by fuzzing: a JSONL file of blank lines gave no outcome at all, so it vanished from the summary
+            sink.outcome(origin, FileOutcome.Status.SKIPPED, 0, "no records: the file is empty or holds only blank lines;"
+                    + " remove it or fetch it again", "");
         }
     }
 

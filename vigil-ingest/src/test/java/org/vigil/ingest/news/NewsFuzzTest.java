@@ -72,7 +72,8 @@ class NewsFuzzTest {
         List<String> lines = new ArrayList<>();
         int n = data.consumeInt(0, 200);
         for (int i = 0; i < n && data.remainingBytes() > 0; i++) {
-            lines.add(data.consumeString(300));
+            // callers hand over lines, so a line never holds a line break
+            lines.addAll(java.util.Arrays.asList(data.consumeString(300).split("\n", -1)));
         }
 
         BoilerplateFilter.Result r = BoilerplateFilter.filter(lines);
