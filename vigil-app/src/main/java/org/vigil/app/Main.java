@@ -21,10 +21,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Exit codes shared by every command (see ARCHITECTURE.md). */
+    /** Exit codes shared by every command (see ARCHITECTURE.md and the README's "Bad input"). */
     public static final int OK = 0;
+    /** Some input was bad or skipped; the rest was processed and stored, and the summary says what and where. */
     public static final int SOME_INPUT_BAD = 1;
     public static final int USAGE = 2;
+    /** A failure stopped the run (nothing half-written): the store, the output folder, the machine. */
+    public static final int FAILED = 3;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -37,11 +40,29 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExitCodeExceptionMapper(e -> USAGE);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("vigil: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return USAGE;
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(e));
+            return FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("vigil: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB heap); give the JVM more (VIGIL_JAVA_OPTS=-Xmx8g with ./vigil) or split the input");
+            return FAILED;
+        } catch (StackOverflowError e) {
+            System.err.println("vigil: the input nests too deeply to process (stack overflow); please report the file");
+            return FAILED;
+        }
+    }
+
+    /** A throwable as one terminal-safe line: its message's first line, else its type. */
+    public static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        String first = m == null ? "" : m.lines().findFirst().orElse("").strip();
+        String text = first.isEmpty() ? e.getClass().getSimpleName()
+                : e instanceof org.vigil.model.VigilException ? first : first + " (" + e.getClass().getSimpleName() + ")";
+        return org.vigil.app.output.Terminal.safe(text);
     }
 }

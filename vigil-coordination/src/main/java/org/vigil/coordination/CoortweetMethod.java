@@ -18,7 +18,6 @@ import org.vigil.model.CoordinationResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,17 @@ final class CoortweetMethod {
     private final CoordinationSettings settings;
     private final ProgressListener progress;
 
+    /** Co-action rows allowed, or 0 to derive it from the free heap when the run starts. */
+    private final long rowLimit;
+
     CoortweetMethod(CoordinationSettings settings, ProgressListener progress) {
+        this(settings, progress, 0);
+    }
+
+    CoortweetMethod(CoordinationSettings settings, ProgressListener progress, long rowLimit) {
         this.settings = settings;
         this.progress = progress;
+        this.rowLimit = rowLimit;
     }
 
     CoordinationResult run(ShareExtractor x) {
@@ -60,7 +67,7 @@ final class CoortweetMethod {
         IntArray refA = new IntArray(1 << 12);
         IntArray refB = new IntArray(1 << 12);
         IntArray rowKind = new IntArray(1 << 12);
-        LongArray delta = new LongArray(1 << 12);
+        long maxRows = rowLimit > 0 ? rowLimit : maxRows();
         for (CoordinationKind kind : CoordinationKind.values()) {
             if (!settings.kinds().contains(kind) || kind == CoordinationKind.CO_SIMILAR_TEXT) {
                 continue;
@@ -87,12 +94,14 @@ final class CoortweetMethod {
                     if (ka == kb || selfShare(kind, object, ka) || selfShare(kind, object, kb)) {
                         return;
                     }
+                    if (rowA.size() >= maxRows) {
+                        throw tooManyCoActions(maxRows, kind);
+                    }
                     rowA.add(a);
                     rowB.add(b);
                     refA.add(ra);
                     refB.add(rb);
                     rowKind.add(kind.ordinal());
-                    delta.add(tb - ta);
                 });
             }
             stats.put("coactions." + kind.key(), rowA.size() - before);
@@ -101,7 +110,7 @@ final class CoortweetMethod {
         progress.progress("score", 0, 0);
 
         // min_participation, second pass: posts among the co-actions' content ids
-        LongIntMap contentIds = new LongIntMap(Math.max(16, rowA.size() * 2));
+        LongIntMap contentIds = new LongIntMap((int) Math.max(16, Math.min(2L * rowA.size(), x.posts())));
         for (int r = 0; r < rowA.size(); r++) {
             contentIds.put(x.postKey(refA.get(r)), 1);
             contentIds.put(x.postKey(refB.get(r)), 1);
@@ -120,31 +129,45 @@ final class CoortweetMethod {
                 passing.put(x.postKey(p), 1);
             }
         }
-        Map<Long, int[]> pairRows = new HashMap<>();
+        // Pair -> slot in one flat counts array (kinds per pair): boxed keys and an int[] per pair
+        // cost several times the co-action rows themselves on a large input.
+        int kinds = CoordinationKind.values().length;
+        LongIntMap pairIndex = new LongIntMap(1 << 12);
+        IntArray counts = new IntArray(1 << 12);
+        LongArray pairKeys = new LongArray(1 << 12);
         long keptRows = 0;
         for (int r = 0; r < rowA.size(); r++) {
             if (passing.get(x.postKey(refA.get(r)), 0) == 0 && passing.get(x.postKey(refB.get(r)), 0) == 0) {
                 continue;
             }
             keptRows++;
-            int[] c = pairRows.computeIfAbsent(CoActionCounts.key(rowA.get(r), rowB.get(r)), k -> new int[CoordinationKind.values().length]);
-            c[rowKind.get(r)]++;
+            long key = CoActionCounts.key(rowA.get(r), rowB.get(r));
+            int slot = pairIndex.putIfAbsent(key, pairKeys.size());
+            if (slot == pairKeys.size()) {
+                pairKeys.add(key);
+                for (int k = 0; k < kinds; k++) {
+                    counts.add(0);
+                }
+            }
+            int at = slot * kinds + rowKind.get(r);
+            counts.set(at, counts.get(at) + 1);
         }
         stats.put("coortweet.rows", keptRows);
-        stats.put("pairs.tested", (long) pairRows.size());
-        double[] weights = new double[pairRows.size()];
-        int i = 0;
-        for (int[] c : pairRows.values()) {
-            weights[i++] = Arrays.stream(c).sum();
+        int pairs = pairKeys.size();
+        stats.put("pairs.tested", (long) pairs);
+        double[] weights = new double[pairs];
+        for (int q = 0; q < pairs; q++) {
+            weights[q] = weight(counts, q, kinds);
         }
         double threshold = quantileType7(weights, settings.edgeWeightQuantile());
         stats.put("threshold.milliweight", Math.round(threshold * 1000));
         List<PairSignificance.Edge> edges = new ArrayList<>();
-        for (Map.Entry<Long, int[]> e : pairRows.entrySet()) {
-            int w = Arrays.stream(e.getValue()).sum();
+        for (int q = 0; q < pairs; q++) {
+            int w = weight(counts, q, kinds);
             if (w > threshold) {
-                long key = e.getKey();
-                edges.add(new PairSignificance.Edge((int) (key >>> 32), (int) key, w, e.getValue()));
+                long key = pairKeys.get(q);
+                int[] c = Arrays.copyOfRange(counts.raw(), q * kinds, (q + 1) * kinds);
+                edges.add(new PairSignificance.Edge((int) (key >>> 32), (int) key, w, c));
             }
         }
         edges.sort((p, q) -> p.a() != q.a() ? Integer.compare(p.a(), q.a()) : Integer.compare(p.b(), q.b()));
@@ -154,6 +177,34 @@ final class CoortweetMethod {
                 settings.evidenceTop());
         return NetworkAssembler.assemble(x.book(), edges, component, 2, 0,
                 networkOf -> characteriser.characterise(x, networkOf, SurpriseMethod.count(networkOf)), stats);
+    }
+
+    private static int weight(IntArray counts, int pair, int kinds) {
+        int w = 0;
+        for (int k = 0; k < kinds; k++) {
+            w += counts.get(pair * kinds + k);
+        }
+        return w;
+    }
+
+    /**
+     * How many co-action rows the heap can hold: each costs 20 bytes in five int arrays, and an
+     * array that grows needs its old and new copy at once. Counting every pair within the window
+     * is quadratic in the shares of a busy object, so a wide window on a large input can ask for
+     * more than any heap; this stops it with a message instead of an OutOfMemoryError.
+     */
+    private static long maxRows() {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return Math.max(1 << 16, Math.min(Integer.MAX_VALUE - 8, free / 64));
+    }
+
+    private RuntimeException tooManyCoActions(long maxRows, CoordinationKind kind) {
+        return new org.vigil.model.VigilException(String.format(java.util.Locale.ROOT,
+                "coortweet method: more than %,d co-actions (%s, window %d s), more than the %,d MiB heap can count;"
+                        + " narrow --window, raise --min-participation, use --method vigil, or give the JVM more memory"
+                        + " (VIGIL_JAVA_OPTS=-Xmx8g)", maxRows, kind.key(), settings.windowSeconds(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     }
 
     /** The retweet object is the shared post's own id: CooRTweet's "object_id == content_id" loop. */

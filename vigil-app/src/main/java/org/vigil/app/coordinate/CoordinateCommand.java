@@ -1,6 +1,7 @@
 package org.vigil.app.coordinate;
 
 import org.vigil.app.Main;
+import org.vigil.app.output.Terminal;
 import org.vigil.coordination.CoordinationSession;
 import org.vigil.coordination.CoordinationSettings;
 import org.vigil.coordination.InProcessCoordinationEngine;
@@ -22,9 +23,16 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -35,16 +43,18 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * {@code vigil coordinate --input FILE... --output DIR}: reads posts (format detected per file unless
  * {@code --format} is given), finds coordinated networks, writes {@code accounts.csv},
  * {@code networks.json}, {@code edges.csv}, {@code network.gexf} and {@code quarantine.csv}, and stores
- * the result in the DuckDB file. Exit 0 when all input was good, 1 when some rows or files were bad
- * (each is in quarantine.csv and counted in the summary), 2 on a usage error.
+ * the result and the bad records in the DuckDB file. {@code quarantine.csv} is written as bad records
+ * arrive (bounded memory) and exists even when no input could be read. Exit 0 when all input was
+ * good, 1 when some rows or files were bad or skipped (each is in quarantine.csv, the store and the
+ * summary), 2 on a usage error, 3 when the run stopped: no input readable, output or store not writable.
  */
 @Command(name = "coordinate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Find networks of accounts that share the same retweets, links, hashtags or (near-)identical "
@@ -100,6 +110,11 @@ public final class CoordinateCommand implements Callable<Integer> {
     @Option(names = "--progress", paramLabel = "WHEN", description = "Progress bar on stderr: auto (on a terminal), always, never (default: auto).")
     String progress = "auto";
 
+    /** Bad records echoed to the terminal; the rest are only in quarantine.csv and the store. */
+    private static final int SHOWN_PROBLEMS = 20;
+    /** Problems written to the store per transaction: bounded memory, few commits. */
+    private static final int STORE_BATCH = 5_000;
+
     @Override
     public Integer call() {
         return run(spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true));
@@ -108,29 +123,45 @@ public final class CoordinateCommand implements Callable<Integer> {
     /** Runs the command, reporting to {@code err}. */
     int run(PrintWriter err) {
         CoordinationSettings config;
-        List<Path> files;
         PostFormat fixedFormat;
         try {
             config = settings();
             fixedFormat = format == null ? null : PostFormat.fromName(format);
-            files = expand(inputs);
+            for (Path p : inputs) {
+                if (!Files.exists(p)) {
+                    throw new VigilException(p + ": no such file or folder; check the --input path");
+                }
+            }
         } catch (IllegalArgumentException | VigilException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         StateMediaRegistry registry = stateMedia == null ? StateMediaRegistry.bundled() : StateMediaRegistry.bundledPlus(stateMedia);
         ProgressBar bar = new ProgressBar(err, progress.equals("always") || (progress.equals("auto") && System.console() != null));
         Instant started = Instant.now();
-        List<Problem> problems = new ArrayList<>();
+        try (QuarantineFile bad = QuarantineFile.open(output)) {
+            return run(err, config, fixedFormat, registry, bar, started, bad);
+        } catch (IOException | UncheckedIOException e) {
+            bar.done();
+            err.println("vigil coordinate: cannot write to " + Terminal.safe(output.toString()) + " ("
+                    + Terminal.safe(e.getMessage()) + "); check the folder, its permissions and free space");
+            return Main.FAILED;
+        }
+    }
+
+    private int run(PrintWriter err, CoordinationSettings config, PostFormat fixedFormat, StateMediaRegistry registry,
+                    ProgressBar bar, Instant started, QuarantineFile bad) throws IOException {
         Consumer<Problem> quarantine = p -> {
-            problems.add(p);
-            if (problems.size() <= 20) {
+            bad.add(p);
+            if (bad.count() <= SHOWN_PROBLEMS) {
                 bar.done();
-                err.println("vigil coordinate: " + p.message());
-            } else if (problems.size() == 21) {
+                err.println("vigil coordinate: " + Terminal.safe(p.message()));
+            } else if (bad.count() == SHOWN_PROBLEMS + 1) {
                 bar.done();
-                err.println("vigil coordinate: more bad records; all are listed in " + output.resolve("quarantine.csv"));
+                err.println("vigil coordinate: more bad records; all are listed in " + Terminal.safe(bad.path().toString()));
             }
         };
+        List<Path> files = expand(inputs, quarantine);
+        int skipped = (int) bad.count();
         CoordinationSession session = new InProcessCoordinationEngine(registry, CandidateLexicon.bundled())
                 .start(config, quarantine, bar);
         long posts = 0;
@@ -138,7 +169,7 @@ public final class CoordinateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         for (Path file : files) {
             long[] count = {0};
-            String name = file.getFileName().toString();
+            String name = Terminal.safe(file.getFileName().toString());
             Consumer<Post> sink = p -> {
                 session.accept(p);
                 if ((++count[0] & 0x3fff) == 0) {
@@ -150,44 +181,59 @@ public final class CoordinateCommand implements Callable<Integer> {
                 posts += s.ok();
                 filesRead++;
             } catch (VigilException e) {
+                skipped++;
                 quarantine.accept(new Problem(file.toString(), 0, e.getMessage() + " (file skipped)", ""));
             }
         }
         long readMillis = (System.nanoTime() - t0) / 1_000_000;
+        List<String> inputNames = files.stream().map(Path::toString).toList();
         if (filesRead == 0) {
             bar.done();
-            err.println("vigil coordinate: no input could be read; see the messages above");
-            return Main.USAGE;
+            bad.flush();
+            err.println("vigil coordinate: no input could be read (" + bad.count() + " problem(s) in "
+                    + Terminal.safe(bad.path().toString()) + "); nothing was detected");
+            if (!noStore) {
+                CoordinationRun run = new CoordinationRun(runId(started, inputNames, config), started, inputNames,
+                        config.method(), config.asMap(), 0, bad.count());
+                store(err, run, null, bad, skipped);
+            }
+            return Main.FAILED;
         }
         CoordinationResult result = session.finish();
         Map<String, Long> stats = new LinkedHashMap<>(result.stats());
         stats.put("millis.read", readMillis);
         result = new CoordinationResult(result.accounts(), result.networks(), result.edges(), stats);
-        List<String> inputNames = files.stream().map(Path::toString).toList();
         CoordinationRun run = new CoordinationRun(runId(started, inputNames, config), started, inputNames, config.method(),
-                config.asMap(), posts, problems.size());
+                config.asMap(), posts, bad.count());
         bar.done();
-        try {
-            CoordinationOutputs.writeAll(output, run, result, problems);
-        } catch (IOException e) {
-            err.println("vigil coordinate: cannot write results to " + output + ": " + e.getMessage() + "; check the folder and free space");
-            return Main.USAGE;
-        }
-        if (!noStore) {
-            try (VigilStore store = VigilStore.open(db)) {
-                CoordinationRun stored = run;
-                CoordinationResult r = result;
-                store.write(c -> {
-                    new CoordinationWriter(c).write(stored, r);
-                    return null;
-                });
-            } catch (VigilException e) {
-                err.println("vigil coordinate: results written to " + output + " but not stored: " + e.getMessage());
-            }
+        bad.flush();
+        CoordinationOutputs.writeAll(output, run, result);
+        if (!noStore && !store(err, run, result, bad, skipped)) {
+            return Main.FAILED;
         }
         summary(err, run, result, files.size());
         err.flush();
-        return problems.isEmpty() ? Main.OK : Main.SOME_INPUT_BAD;
+        return bad.count() == 0 ? Main.OK : Main.SOME_INPUT_BAD;
+    }
+
+    /** Writes the run, its bad records and (unless null) its result into the store; false, with a message, when that fails. */
+    private boolean store(PrintWriter err, CoordinationRun run, CoordinationResult result, QuarantineFile bad, int skipped) {
+        try (VigilStore store = VigilStore.open(db)) {
+            String id = store.startRun("coordinate");
+            bad.replay(STORE_BATCH, batch -> store.saveProblems(id, batch));
+            if (result != null) {
+                store.write(c -> {
+                    new CoordinationWriter(c).write(run, result);
+                    return null;
+                });
+            }
+            store.finishRun(id, run.posts(), skipped, run.quarantined());
+            return true;
+        } catch (VigilException | IOException e) {
+            err.println("vigil coordinate: " + (result == null ? "" : "results written to " + Terminal.safe(output.toString()) + " but ")
+                    + "not stored: " + Terminal.safe(Main.oneLine(e)) + "; run again with --db FILE or --no-store");
+            return false;
+        }
     }
 
     private void summary(PrintWriter err, CoordinationRun run, CoordinationResult r, int files) {
@@ -240,27 +286,68 @@ public final class CoordinateCommand implements Callable<Integer> {
         return CoordinationSettings.fromMap(m);
     }
 
-    /** Files as given; a folder stands for its regular files (not hidden), in name order. */
-    static List<Path> expand(List<Path> inputs) {
+    /**
+     * Files as given; a folder stands for every regular file under it, subfolders included and
+     * symbolic links followed, in path order. Hidden files and folders, link loops, unlistable
+     * folders and paths that vanished are skipped and reported to {@code skipped}.
+     */
+    static List<Path> expand(List<Path> inputs, Consumer<Problem> skipped) {
         List<Path> out = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                            .sorted().forEach(out::add);
+                List<Path> found = new ArrayList<>();
+                try {
+                    Files.walkFileTree(p, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (!dir.equals(p) && hidden(dir)) {
+                                skipped.accept(new Problem(dir.toString(), 0, "hidden folder, not read; rename it to include it", ""));
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (hidden(file)) {
+                                skipped.accept(new Problem(file.toString(), 0, "hidden file, not read; rename it to include it", ""));
+                            } else if (attrs.isRegularFile()) {
+                                found.add(file);
+                            } else {
+                                skipped.accept(new Problem(file.toString(), 0, "not a regular file (a device, pipe or socket), not read", ""));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            String why = e instanceof FileSystemLoopException
+                                    ? "symbolic link loop (it leads back to a folder above it), not followed again; remove the link"
+                                    : e instanceof NoSuchFileException
+                                    ? "broken symbolic link or vanished file, not read; fix or remove it"
+                                    : "cannot open (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check its permissions";
+                            skipped.accept(new Problem(file.toString(), 0, why, ""));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
                 } catch (IOException e) {
-                    throw new VigilException(p + ": cannot list the folder (" + e.getMessage() + "); check permissions");
+                    skipped.accept(new Problem(p.toString(), 0, "cannot list the folder (" + e.getMessage() + "); check permissions", ""));
                 }
+                found.sort(null);
+                out.addAll(found);
             } else if (Files.isRegularFile(p)) {
                 out.add(p);
             } else {
-                throw new VigilException(p + ": no such file or folder; check the --input path");
+                skipped.accept(new Problem(p.toString(), 0, Files.exists(p) ? "not a regular file (a device, pipe or socket), not read"
+                        : "no such file or folder, not read; check the --input path", ""));
             }
         }
-        if (out.isEmpty()) {
-            throw new VigilException("the --input folders hold no files");
-        }
         return out;
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     /** A readable, reproducible run id: start time plus a hash of inputs and settings. */

@@ -50,7 +50,9 @@ public final class CoordinationDemo {
                 settings.method(), settings.asMap(), data.posts().size(), problems.size());
         List<Path> written;
         try {
-            written = CoordinationOutputs.writeAll(out, run, result, problems);
+            written = new ArrayList<>(CoordinationOutputs.writeAll(out, run, result));
+            QuarantineFile.write(out, problems);
+            written.add(out.resolve("quarantine.csv"));
         } catch (IOException e) {
             throw new VigilException("cannot write the demo's coordination files to " + out + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.vigil.app.coordinate;
 
+import org.vigil.app.output.Csv;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,7 +12,6 @@ import org.vigil.model.CoordinationEdge;
 import org.vigil.model.CoordinationKind;
 import org.vigil.model.CoordinationResult;
 import org.vigil.model.CoordinationRun;
-import org.vigil.model.Problem;
 import org.vigil.model.SharedObject;
 import org.vigil.model.Stance;
 
@@ -20,79 +21,75 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes a coordination result: {@code accounts.csv} ({@code account_id,network_id,score}),
- * {@code edges.csv}, {@code networks.json}, {@code network.gexf} (GEXF 1.3, opens in Gephi) and
- * {@code quarantine.csv}. Every string from the input is treated as hostile: CSV cells are quoted when
- * needed, XML goes through a streaming writer after characters XML 1.0 forbids are replaced.
+ * {@code edges.csv}, {@code networks.json} and {@code network.gexf} (GEXF 1.3, opens in Gephi). Every
+ * string from the input is treated as hostile: CSV cells go through {@link Csv} (quoted, formulas
+ * guarded), XML goes through a streaming writer after characters XML 1.0 forbids are replaced.
  */
 public final class CoordinationOutputs {
     private CoordinationOutputs() {
     }
 
-    /** Writes every file into {@code dir} (created if needed); returns the paths written. */
-    public static List<Path> writeAll(Path dir, CoordinationRun run, CoordinationResult result, List<Problem> quarantine)
-            throws IOException {
+    /**
+     * Writes the result files into {@code dir} (created if needed); returns the paths written.
+     * {@code quarantine.csv} is {@link QuarantineFile}'s, written while the input is read.
+     */
+    public static List<Path> writeAll(Path dir, CoordinationRun run, CoordinationResult result) throws IOException {
         Files.createDirectories(dir);
         Path accounts = dir.resolve("accounts.csv");
         Path edges = dir.resolve("edges.csv");
         Path networks = dir.resolve("networks.json");
         Path gexf = dir.resolve("network.gexf");
-        Path bad = dir.resolve("quarantine.csv");
         writeAccounts(accounts, result.accounts());
         writeEdges(edges, result.edges());
         writeNetworks(networks, run, result);
         writeGexf(gexf, result);
-        writeQuarantine(bad, quarantine);
-        return List.of(accounts, networks, edges, gexf, bad);
+        return List.of(accounts, networks, edges, gexf);
     }
 
     static void writeAccounts(Path file, List<Account> accounts) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("account_id,network_id,score\n");
+            Csv.row(w, List.of("account_id", "network_id", "score"));
             for (Account a : accounts) {
-                w.write(csv(a.accountId()) + "," + a.networkId() + "," + a.score() + "\n");
+                Csv.row(w, List.of(Csv.text(a.accountId()), Csv.value(a.networkId()), Csv.value(a.score())));
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
     static void writeEdges(Path file, List<CoordinationEdge> edges) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            StringBuilder h = new StringBuilder("source,target,network_id,weight,co_actions");
+            List<String> h = new ArrayList<>(List.of("source", "target", "network_id", "weight", "co_actions"));
             for (CoordinationKind k : CoordinationKind.values()) {
-                h.append(',').append(k.key().replace('-', '_'));
+                h.add(k.key().replace('-', '_'));
             }
-            w.write(h.append('\n').toString());
+            Csv.row(w, h);
             for (CoordinationEdge e : edges) {
-                StringBuilder b = new StringBuilder();
-                b.append(csv(e.source())).append(',').append(csv(e.target())).append(',').append(e.networkId()).append(',')
-                        .append(round(e.significance())).append(',').append(e.totalCoActions());
+                List<String> row = new ArrayList<>(h.size());
+                row.add(Csv.text(e.source()));
+                row.add(Csv.text(e.target()));
+                row.add(Csv.value(e.networkId()));
+                row.add(Csv.value(round(e.significance())));
+                row.add(Csv.value(e.totalCoActions()));
                 for (CoordinationKind k : CoordinationKind.values()) {
-                    b.append(',').append(e.coActions().getOrDefault(k, 0));
+                    row.add(Csv.value(e.coActions().getOrDefault(k, 0)));
                 }
-                w.write(b.append('\n').toString());
+                Csv.row(w, row);
             }
-        }
-    }
-
-    static void writeQuarantine(Path file, List<Problem> problems) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("origin,line,reason,raw\n");
-            for (Problem p : problems) {
-                String raw = p.raw() == null ? "" : p.raw();
-                if (raw.length() > 10_000) {
-                    raw = raw.substring(0, 10_000) + "\u2026";
-                }
-                w.write(csv(p.origin()) + "," + p.line() + "," + csv(p.reason()) + "," + csv(raw) + "\n");
-            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -330,22 +327,6 @@ public final class CoordinationOutputs {
             }
         }
         return b == null ? s : b.toString();
-    }
-
-    /** A CSV cell: quoted when it holds a comma, quote, CR or LF; a leading =,+,-,@ is kept but quoted. */
-    static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        boolean quote = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
-                break;
-            }
-        }
-        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     static String iso(long epochSeconds) {

@@ -46,6 +46,6 @@ public final class ExtractCommand implements Callable<Integer> {
         }
         r.printSummary(System.err, "extract");
         System.err.println("extract: wrote " + output);
-        return r.failed() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
+        return r.exitCode();
     }
 }

@@ -1,6 +1,7 @@
 package org.vigil.app.news;
 
 import org.vigil.app.Main;
+import org.vigil.app.output.Terminal;
 import org.vigil.ingest.news.NewsDedup;
 import org.vigil.model.Article;
 import org.vigil.model.Extraction;
@@ -42,7 +43,7 @@ public final class IngestNewsCommand implements Callable<Integer> {
         int stored = store(r, db, System.err);
         r.printSummary(System.err, "ingest news");
         System.err.println("ingest news: " + stored + " distinct article(s) in " + db + "; see them with 'vigil report --db " + db + "'");
-        return r.failed() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
+        return r.exitCode();
     }
 
     /** Stores a pipeline result, near-duplicates merged into one article with all their sources; returns the articles stored. */
@@ -67,7 +68,7 @@ public final class IngestNewsCommand implements Callable<Integer> {
                 }
             }
             problems.addAll(store.saveExtractions(batch));
-            problems.stream().skip(r.quarantine().size()).forEach(p -> err.println(p.message()));
+            problems.stream().skip(r.quarantine().size()).forEach(p -> err.println(Terminal.safe(p.message())));
             store.saveProblems(run, problems);
             store.finishRun(run, r.batch().ok() - r.failures().size(), r.batch().skipped(), r.failed());
         }

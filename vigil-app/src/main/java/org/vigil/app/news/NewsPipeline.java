@@ -1,5 +1,7 @@
 package org.vigil.app.news;
 
+import org.vigil.app.Main;
+import org.vigil.app.output.Terminal;
 import org.vigil.extract.GoldFormat;
 import org.vigil.extract.NewsExtractor;
 import org.vigil.extract.gazetteer.Gazetteer;
@@ -38,6 +40,11 @@ public final class NewsPipeline {
             return batch.failed() + failures.size();
         }
 
+        /** The exit code of a command that read this: 1 when any input was skipped or failed (all named in the summary), else 0. */
+        public int exitCode() {
+            return failed() > 0 || batch.skipped() > 0 ? Main.SOME_INPUT_BAD : Main.OK;
+        }
+
         /** One line per extracted article in the evaluation corpus's gold format, as {@code extract} writes it. */
         public List<String> goldLines() {
             return extractions.stream().map(x -> GoldFormat.line(x.article().doc(), x, false)).toList();
@@ -57,10 +64,10 @@ public final class NewsPipeline {
                     command, batch.articles().size(), batch.ok() - failures.size(), batch.skipped(), failed(), claims(), incidents(), extractSeconds);
             for (FileOutcome o : batch.outcomes()) {
                 if (o.status() != FileOutcome.Status.OK) {
-                    err.println(o);
+                    err.println(Terminal.safe(o.toString()));
                 }
             }
-            failures.forEach(err::println);
+            failures.forEach(f -> err.println(Terminal.safe(f)));
         }
     }
 
@@ -75,7 +82,7 @@ public final class NewsPipeline {
         NewsBatch batch = new NewsIngest().read(input, quarantine::add);
         for (Article a : batch.articles()) {
             if (a.language() != null && !SUPPORTED.contains(a.language())) {
-                err.println(a.doc() + ": language looks like '" + a.language()
+                err.println(Terminal.safe(a.doc()) + ": language looks like '" + a.language()
                         + "'; Vigil's rules are written for English, so only names and a few cues are recognised (results may be incomplete)");
             }
         }

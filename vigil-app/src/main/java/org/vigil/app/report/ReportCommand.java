@@ -1,5 +1,7 @@
 package org.vigil.app.report;
 
+import org.vigil.app.Main;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,11 +96,11 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(db)) {
             err.println("no Vigil store at " + db + ": run 'vigil ingest news DIR' first");
-            return 2;
+            return Main.USAGE;
         }
         if (from != null && to != null && from.isAfter(to)) {
             err.println("--from " + from + " is after --to " + to + ": nothing can match; swap the dates");
-            return 2;
+            return Main.USAGE;
         }
         ReportFilter filter = new ReportFilter(from, to,
                 holder == null ? null : holder.trim().toUpperCase(Locale.ROOT),
@@ -108,10 +110,10 @@ public final class ReportCommand implements Callable<Integer> {
             List<MatrixRow> matrix = what == Section.TIMELINE ? null : store.matrix(filter);
             List<TimelineRow> timeline = what == Section.MATRIX ? null : store.timeline(filter);
             ReportPrinter.print(out, matrix, timeline, format);
-            return 0;
+            return Main.OK;
         } catch (VigilException e) {
-            err.println(e.getMessage());
-            return 2;
+            err.println("vigil report: " + Main.oneLine(e));
+            return Main.FAILED;
         }
     }
 

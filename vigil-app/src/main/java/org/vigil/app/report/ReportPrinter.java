@@ -1,5 +1,7 @@
 package org.vigil.app.report;
 
+import org.vigil.app.output.Csv;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -118,8 +118,9 @@ class CoordinateCommandTest {
     @Test
     void hostileTextIsEscapedInXmlAndCsvAlike() {
         assertThat(CoordinationOutputs.xmlSafe("a\u0001b\uD800c\uD83D\uDE00")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00");
-        assertThat(CoordinationOutputs.csv("plain")).isEqualTo("plain");
-        assertThat(CoordinationOutputs.csv("a,\"b\"\nc")).isEqualTo("\"a,\"\"b\"\"\nc\"");
+        java.io.StringWriter w = new java.io.StringWriter();
+        org.vigil.app.output.Csv.row(w, List.of("plain", org.vigil.app.output.Csv.text("a,\"b\"\nc"), org.vigil.app.output.Csv.text("=HYPERLINK(1)")));
+        assertThat(w.toString()).isEqualTo("plain,\"a,\"\"b\"\"\nc\",'=HYPERLINK(1)\r\n");
     }
 
     @Test

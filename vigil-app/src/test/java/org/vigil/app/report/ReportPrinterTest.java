@@ -1,5 +1,7 @@
 package org.vigil.app.report;
 
+import org.vigil.app.output.Csv;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

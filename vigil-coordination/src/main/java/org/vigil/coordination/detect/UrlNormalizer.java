@@ -28,8 +28,8 @@ public final class UrlNormalizer {
             return null;
         }
         String s = trimPunctuation(raw.strip());
-        if (s.isEmpty()) {
-            return null;
+        if (s.isEmpty() || hasSpaceOrControl(s)) {
+            return null; // found by fuzzing: a link with a tab or control character inside was passed on as it was
         }
         int schemeEnd = s.indexOf("://");
         String rest;
@@ -110,6 +110,16 @@ public final class UrlNormalizer {
         }
         String host = normalizedUrl.substring(start, end).toLowerCase(Locale.ROOT);
         return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    private static boolean hasSpaceOrControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOpaqueId(String s) {

@@ -40,6 +40,12 @@ final class ArticleAssembler {
             "(?is)^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype\\s+html|html|head|body)[\\s>]");
     private static final Pattern HTML_TAG = Pattern.compile(
             "(?i)<(p|div|span|a\\s+href|br|li|ul|h[1-6]|script|meta|link|table|article|section|img)[\\s>/]");
+    /**
+     * How long reading one HTML page may take. Parsing is not interruptible, so the budget is
+     * checked between the steps and while the text is collected; Readability is left out once half
+     * of it is gone. The depth limit keeps hostile pages far below it.
+     */
+    static final long TIME_BUDGET_NANOS = 20_000_000_000L;
     private static final int HEADER_LINES = 12;
     private static final int DATE_TOKEN_LINES = 15;
     private static final int DATELINE_LINES = 40;
@@ -71,7 +77,19 @@ final class ArticleAssembler {
         List<String> lines;
         String method;
         if (html) {
-            HtmlText.Page page = HtmlText.extract(content, url);
+            int depth = HtmlDepth.of(content, HtmlDepth.DEFAULT_MAX);
+            if (depth > HtmlDepth.DEFAULT_MAX) {
+                return new Assembled(null, "HTML nests elements more than " + HtmlDepth.DEFAULT_MAX + " deep (news pages nest a few"
+                        + " dozen); not parsed, since such a page takes minutes to read; check the file or convert it to text");
+            }
+            long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
+            HtmlText.Page page;
+            try {
+                page = HtmlText.extract(content, url, deadline);
+            } catch (HtmlText.OverBudget e) {
+                return new Assembled(null, "reading the HTML took more than " + TIME_BUDGET_NANOS / 1_000_000_000
+                        + " s (the per-article budget), stopped at " + e.getMessage() + "; check the file or convert it to text");
+            }
             url = firstNonNull(url, page.url());
             title = firstNonNull(title, page.title());
             published = firstNonNull(published, page.published());
@@ -126,6 +144,10 @@ final class ArticleAssembler {
         if (text.isBlank()) {
             return new Assembled(null, "no article text left after removing boilerplate from "
                     + filtered.linesIn() + " lines (" + method + "); check that it holds a news article");
+        }
+        if (!BoilerplateFilter.hasRunningText(filtered.blocks())) {
+            return new Assembled(null, "no sentence left after removing boilerplate, only " + filtered.blocks().size()
+                    + " short line(s) such as menus or labels (" + method + "); not stored as an article; check that it holds a news article");
         }
         String language = LanguageGuesser.guess(text);
         if (language == null && declaredLanguage != null) {

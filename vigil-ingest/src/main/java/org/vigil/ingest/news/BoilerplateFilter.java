@@ -257,6 +257,19 @@ final class BoilerplateFilter {
         return false;
     }
 
+    /**
+     * Whether any of the kept blocks reads as running text (a sentence): a page reduced to a few
+     * labels and menu words ("x", "HomeNews") is not an article, however little was dropped.
+     */
+    static boolean hasRunningText(List<String> blocks) {
+        for (String b : blocks) {
+            if (classify(b) == Kind.CONTENT || isShortSentence(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A line that reads as running text, not as a label, menu entry or headline. */
     private static boolean isSentenceLike(String line, int words) {
         if (words >= MIN_SENTENCE_WORDS && endsSentence(line)) {

@@ -49,8 +49,22 @@ final class HtmlText {
     private HtmlText() {
     }
 
+    /** Thrown when a page overruns its time budget; the message says at which step. */
+    static final class OverBudget extends RuntimeException {
+        OverBudget(String step) {
+            super(step, null, false, false);
+        }
+    }
+
     static Page extract(String html, String baseUri) {
+        return extract(html, baseUri, Long.MAX_VALUE);
+    }
+
+    /** @param deadline {@link System#nanoTime()} by which the page must be read, else {@link OverBudget} */
+    static Page extract(String html, String baseUri, long deadline) {
+        long started = System.nanoTime();
         Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+        check(deadline, "parsing");
         String title = firstNonBlank(
                 attr(doc, "meta[property=og:title]", "content"),
                 attr(doc, "meta[name=twitter:title]", "content"),
@@ -62,17 +76,24 @@ final class HtmlText {
         LocalDate published = published(doc);
         String language = firstNonBlank(attr(doc, "html[lang]", "lang"), attr(doc, "meta[http-equiv=content-language]", "content"));
 
+        check(deadline, "reading the metadata");
         List<String> lines = null;
         String method = "readability";
+        boolean halfGone = deadline != Long.MAX_VALUE && System.nanoTime() - started > (deadline - started) / 2;
         try {
+            if (halfGone) {
+                throw new OverBudget("readability");
+            }
             Article article = new Readability4JExtended(url == null ? "" : url, doc).parse();
             Element content = article.getArticleContent();
             if (content != null) {
-                lines = blockLines(content);
+                lines = blockLines(content, deadline);
                 if (title == null) {
                     title = blankToNull(article.getTitle());
                 }
             }
+        } catch (OverBudget e) {
+            lines = null; // too slow a page for Readability: the body is read instead
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // Readability is a heuristic over arbitrary markup; a page it chokes on still has a body.
             lines = null;
@@ -80,7 +101,8 @@ final class HtmlText {
         if (lines == null || wordCount(lines) < MIN_READABILITY_WORDS) {
             Document fresh = Jsoup.parse(html, baseUri == null ? "" : baseUri);
             fresh.select(CHROME).remove();
-            List<String> bodyLines = blockLines(fresh.body());
+            check(deadline, "parsing again");
+            List<String> bodyLines = blockLines(fresh.body(), deadline);
             if (lines == null || wordCount(bodyLines) > wordCount(lines)) {
                 lines = bodyLines;
                 method = "page body";
@@ -109,13 +131,27 @@ final class HtmlText {
         return time == null ? null : PublishedDates.parse(time.attr("datetime"));
     }
 
+    private static void check(long deadline, String step) {
+        if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+            throw new OverBudget(step);
+        }
+    }
+
     /** The element's text, one line per block element, whitespace inside a block collapsed. */
     static List<String> blockLines(Element root) {
+        return blockLines(root, Long.MAX_VALUE);
+    }
+
+    private static List<String> blockLines(Element root, long deadline) {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int[] visited = {0};
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
+                if ((++visited[0] & 0x3ff) == 0) {
+                    check(deadline, "collecting the text");
+                }
                 if (node instanceof TextNode t) {
                     String s = t.getWholeText();
                     if (!s.isEmpty()) {

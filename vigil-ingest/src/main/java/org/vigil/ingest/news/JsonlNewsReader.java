@@ -39,6 +39,7 @@ final class JsonlNewsReader {
         boolean gzip = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
         long lineNo = 0;
         boolean sawNewsRecord = false;
+        boolean sawRecord = false;
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = gzip ? new GZIPInputStream(raw) : raw;
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -50,6 +51,7 @@ final class JsonlNewsReader {
                 if (line.isBlank()) {
                     continue;
                 }
+                sawRecord = true;
                 JsonNode node;
                 try {
                     node = JSON.readTree(line);
@@ -74,8 +76,14 @@ final class JsonlNewsReader {
                 readRecord(node, line, origin, fileName, lineNo, sink);
             }
         } catch (ZipException | EOFException e) {
+            sawRecord = true;
             sink.outcome(origin, FileOutcome.Status.FAILED, lineNo + 1, "gzip data is corrupt or cut short after line "
                     + lineNo + " (" + NewsIngest.describe(e) + "); re-create the file to read the rest", "");
+        }
+        if (!sawRecord) {
+            // found by fuzzing: a JSONL file of blank lines gave no outcome at all, so it vanished from the summary
+            sink.outcome(origin, FileOutcome.Status.SKIPPED, 0, "no records: the file is empty or holds only blank lines;"
+                    + " remove it or fetch it again", "");
         }
     }
 
@@ -95,8 +103,10 @@ final class JsonlNewsReader {
         String content = html != null ? html : text;
         String cut = "";
         if (content.length() > maxChars) {
-            content = content.substring(0, (int) maxChars);
-            cut = ", truncated to the first " + maxChars + " characters (raise ingest.news.max.bytes to read more)";
+            sink.outcome(origin, FileOutcome.Status.SKIPPED, lineNo, "the record's " + (html != null ? "html" : "text") + " is "
+                    + content.length() + " characters, over the " + maxChars + " limit (ingest.news.max.bytes); not read, since a"
+                    + " cut page would lose its end: split it or raise the limit", line);
+            return;
         }
         content = TextDecoder.clean(content);
         String doc = url != null ? url : fileName + "#" + lineNo;

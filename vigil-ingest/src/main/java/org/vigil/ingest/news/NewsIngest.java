@@ -2,6 +2,8 @@ package org.vigil.ingest.news;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,10 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.vigil.model.Article;
@@ -27,25 +29,32 @@ import org.vigil.model.Problem;
  * content, not its name. Every document becomes its own article; grouping copies of one story
  * is {@link NewsDedup}'s job.
  *
+ * <p>Folders are read with symbolic links followed; a link loop, a broken link, a hidden file,
+ * a device, a data file (CSV, TSV, GEXF, GraphML) and a document over {@code ingest.news.max.bytes}
+ * are each skipped with an outcome that names them. HTML nested deeper than
+ * {@link HtmlDepth#DEFAULT_MAX} or over its time budget is skipped likewise.
+ *
  * <p>Reading never throws for bad input: every file and JSONL record gets a {@link FileOutcome},
  * and one bad file or record never stops the rest.
  */
 public final class NewsIngest {
 
     /**
-     * Default for {@code ingest.news.max.bytes}: how much of one document is read. A news page is
-     * far smaller; the cap keeps a runaway page (a 50 MB HTML dump) to bounded time and memory.
+     * Default for {@code ingest.news.max.bytes}: the largest document read. A document is read in
+     * full or not at all: a larger one (a 50 MB HTML dump) is skipped with its size named, never
+     * cut, since a claim at the end of a cut page would be lost without a word. News pages with
+     * inline scripts and images reach a few MiB.
      */
-    public static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
 
     private final long maxBytes;
 
-    /** Reads up to {@link #DEFAULT_MAX_BYTES} of each document. */
+    /** Reads documents of up to {@link #DEFAULT_MAX_BYTES}. */
     public NewsIngest() {
         this(DEFAULT_MAX_BYTES);
     }
 
-    /** @param maxBytes how much of one document (file or JSONL record) is read, at least 1 KiB */
+    /** @param maxBytes the largest document (file or JSONL record) read, at least 1 KiB; larger ones are skipped */
     public NewsIngest(long maxBytes) {
         if (maxBytes < 1024 || maxBytes > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("ingest.news.max.bytes must be between 1024 and "
@@ -86,7 +95,9 @@ public final class NewsIngest {
         List<Path> hidden = new ArrayList<>();
         List<String[]> unreadable = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            // Links are followed (a scrape folder often links in another day's pages); the walker
+            // remembers the folders it is in and reports a link back to one of them as a loop.
+            Files.walkFileTree(root, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (!dir.equals(root) && isHidden(dir)) {
@@ -102,13 +113,24 @@ public final class NewsIngest {
                         hidden.add(file);
                     } else if (attrs.isRegularFile()) {
                         files.add(file);
+                    } else if (attrs.isSymbolicLink()) {
+                        unreadable.add(new String[] {file.toString(), "dangling", "broken symbolic link or vanished file; fix or remove it"});
+                    } else {
+                        unreadable.add(new String[] {file.toString(), null, "not a regular file (a device, pipe or socket), not read"});
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    unreadable.add(new String[] {file.toString(), describe(e)});
+                    if (e instanceof FileSystemLoopException) {
+                        unreadable.add(new String[] {file.toString(), null,
+                                "symbolic link loop (it leads back to a folder above it), not followed again; remove the link"});
+                    } else if (e instanceof NoSuchFileException) {
+                        unreadable.add(new String[] {file.toString(), describe(e), "broken symbolic link or vanished file; fix or remove it"});
+                    } else {
+                        unreadable.add(new String[] {file.toString(), describe(e), null});
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -121,8 +143,11 @@ public final class NewsIngest {
         all.addAll(hidden);
         all.sort(null);
         for (String[] u : unreadable) {
-            sink.outcome(u[0], FileOutcome.Status.FAILED, 0,
-                    "cannot open (" + u[1] + "); check its permissions", "");
+            if (u[2] == null) {
+                sink.outcome(u[0], FileOutcome.Status.FAILED, 0, "cannot open (" + u[1] + "); check its permissions", "");
+            } else {
+                sink.outcome(u[0], u[1] == null ? FileOutcome.Status.SKIPPED : FileOutcome.Status.FAILED, 0, u[2], "");
+            }
         }
         for (Path p : all) {
             if (hidden.contains(p)) {
@@ -144,18 +169,33 @@ public final class NewsIngest {
                 new JsonlNewsReader(maxBytes).read(file, sink);
                 return;
             }
+            String data = dataFileKind(name);
+            if (data != null) {
+                sink.outcome(origin, FileOutcome.Status.SKIPPED, 0, data + ", not a news article; not read: leave it out of the"
+                        + " news input" + (data.startsWith("a CSV") ? " (posts go to 'vigil coordinate')" : ""), "");
+                return;
+            }
             boolean gzip = name.endsWith(".gz");
             long size = Files.size(file);
+            if (!gzip && size > maxBytes) {
+                sink.outcome(origin, FileOutcome.Status.SKIPPED, 0, tooLarge(mib(size)), "");
+                return;
+            }
             byte[] bytes;
             try (InputStream raw = Files.newInputStream(file);
                  InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
                 bytes = in.readNBytes((int) maxBytes + 1);
             }
-            boolean truncated = bytes.length > maxBytes;
-            if (truncated) {
-                bytes = Arrays.copyOf(bytes, (int) maxBytes);
+            if (bytes.length > maxBytes) {
+                sink.outcome(origin, FileOutcome.Status.SKIPPED, 0, tooLarge("more than " + mib(maxBytes) + " decompressed"), "");
+                return;
             }
-            TextDecoder.Decoded decoded = TextDecoder.decode(bytes, truncated);
+            if (startsLikeGexf(bytes)) {
+                sink.outcome(origin, FileOutcome.Status.SKIPPED, 0, "a GEXF graph file, not a news article; not read: leave it"
+                        + " out of the news input", "");
+                return;
+            }
+            TextDecoder.Decoded decoded = TextDecoder.decode(bytes, false);
             switch (decoded.kind()) {
                 case EMPTY -> sink.outcome(origin, FileOutcome.Status.SKIPPED, 0,
                         "empty file, nothing to read; remove it or scrape the page again", "");
@@ -165,8 +205,7 @@ public final class NewsIngest {
                     boolean html = ArticleAssembler.looksLikeHtml(decoded.text());
                     ArticleAssembler.Assembled a = ArticleAssembler.assemble(
                             decoded.text(), html, ArticleAssembler.Hints.NONE, doc, origin);
-                    String cut = truncated ? ", truncated to the first " + mib(maxBytes) + " of "
-                            + (gzip ? "the decompressed file" : mib(size)) + " (raise ingest.news.max.bytes to read more)" : "";
+                    String cut = "";
                     String charset = "UTF-8".equals(decoded.charset()) ? "" : ", decoded as " + decoded.charset();
                     if (a.article() == null) {
                         sink.outcome(origin, FileOutcome.Status.SKIPPED, 0, a.note() + cut, "");
@@ -189,6 +228,29 @@ public final class NewsIngest {
         }
     }
 
+    private String tooLarge(String size) {
+        return "the document is " + size + ", over the " + mib(maxBytes) + " limit (ingest.news.max.bytes); not read, since a"
+                + " cut page would lose its end: split it or raise the limit";
+    }
+
+    /** Data exports that turn up beside scraped pages; named by their extension, since their content is text too. */
+    private static String dataFileKind(String lowerName) {
+        String n = lowerName.endsWith(".gz") ? lowerName.substring(0, lowerName.length() - 3) : lowerName;
+        if (n.endsWith(".csv") || n.endsWith(".tsv")) {
+            return "a CSV file (table data)";
+        }
+        if (n.endsWith(".gexf") || n.endsWith(".graphml")) {
+            return "a graph file (" + n.substring(n.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) + ")";
+        }
+        return null;
+    }
+
+    /** A GEXF graph under another name: XML whose root element is {@code gexf}. */
+    private static boolean startsLikeGexf(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return head.stripLeading().startsWith("<?xml") && head.contains("<gexf");
+    }
+
     static String describe(Throwable e) {
         String m = e.getMessage();
         String first = m == null ? "" : m.lines().findFirst().orElse("").strip();
@@ -199,6 +261,9 @@ public final class NewsIngest {
     }
 
     private static String mib(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 

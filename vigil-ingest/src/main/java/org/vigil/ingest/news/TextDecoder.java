@@ -59,6 +59,9 @@ final class TextDecoder {
         if (length == 0 || (bomCharset == null && isBlank(bytes))) {
             return new Decoded(Decoded.Kind.EMPTY, null, null);
         }
+        if (bomCharset == null) {
+            bomCharset = utf16WithoutBom(bytes);
+        }
         if (bomCharset == null && looksBinary(bytes)) {
             return new Decoded(Decoded.Kind.BINARY, null, null);
         }
@@ -103,6 +106,31 @@ final class TextDecoder {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * UTF-16 saved without a byte-order mark: Latin text then has a NUL in every other byte, which
+     * would otherwise read as binary. Big-endian puts the NULs first in each pair.
+     */
+    private static Charset utf16WithoutBom(byte[] bytes) {
+        int n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+        if (n < 4) {
+            return null;
+        }
+        int evenZero = 0;
+        int oddZero = 0;
+        for (int i = 0; i < n; i += 2) {
+            evenZero += bytes[i] == 0 ? 1 : 0;
+            oddZero += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = n / 2;
+        if (evenZero >= pairs * 0.6 && oddZero <= pairs * 0.02) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (oddZero >= pairs * 0.6 && evenZero <= pairs * 0.02) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
     }
 
     private static boolean looksBinary(byte[] bytes) {

@@ -16,7 +16,8 @@ final class CsvPostReader {
 
     static ReadSummary read(Path file, PostFormat format, Consumer<Post> sink, Consumer<Problem> quarantine) {
         Tally tally = new Tally(file, sink, quarantine);
-        try (CsvScanner row = new CsvScanner(PostInput.open(file))) {
+        PostInput input = PostInput.open(file);
+        try (CsvScanner row = new CsvScanner(input.reader())) {
             if (!row.next()) {
                 return tally.summary(format);
             }
@@ -43,6 +44,9 @@ final class CsvPostReader {
                     continue;
                 }
                 tally.accept(post);
+            }
+            if (input.truncation() != null) {
+                tally.reject(row.nextLineNumber(), PostInput.cutShort(input, "row"), input.fragment());
             }
         } catch (IOException e) {
             throw PostInput.unreadable(file, e);

@@ -19,7 +19,8 @@ final class JsonlPostReader {
     static ReadSummary read(Path file, PostFormat format, Consumer<Post> sink, Consumer<Problem> quarantine) {
         Tally tally = new Tally(file, sink, quarantine);
         JsonPostParser parser = format == PostFormat.TWARC2_JSONL ? new TwarcTweetParser() : new VigilJsonParser();
-        try (BufferedReader in = new BufferedReader(PostInput.open(file), 1 << 16)) {
+        PostInput input = PostInput.open(file);
+        try (BufferedReader in = new BufferedReader(input.reader(), 1 << 16)) {
             long number = 0;
             boolean first = true;
             while (true) {
@@ -46,6 +47,9 @@ final class JsonlPostReader {
                     refuseNonJson(file, format, number, line);
                 }
                 parser.parseLine(line, number, tally);
+            }
+            if (input.truncation() != null) {
+                tally.reject(number + 1, PostInput.cutShort(input, "line"), input.fragment());
             }
         } catch (IOException e) {
             throw PostInput.unreadable(file, e);

@@ -48,7 +48,7 @@ public final class PostReaders {
      *                        file cannot be read or is empty
      */
     public static PostFormat detect(Path file) {
-        try (BufferedReader in = new BufferedReader(PostInput.open(file))) {
+        try (BufferedReader in = new BufferedReader(PostInput.open(file).reader())) {
             String first = null;
             int seen = 0;
             for (String line; (line = in.readLine()) != null; ) {

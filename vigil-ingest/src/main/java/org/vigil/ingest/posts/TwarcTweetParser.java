@@ -21,7 +21,8 @@ import org.vigil.model.Post;
  *
  * <p>A line that is not valid JSON is one bad record; a page is emitted only when the whole line
  * parsed, so a broken page never yields half its tweets. A bad tweet inside a good page is one bad
- * record whose raw text is that tweet's JSON.
+ * record whose raw text is that tweet's JSON; so is a {@code data} that is not a list (or a tweet),
+ * and each item of {@code data} that is not an object.
  */
 final class TwarcTweetParser implements JsonPostParser {
 
@@ -43,6 +44,7 @@ final class TwarcTweetParser implements JsonPostParser {
     @Override
     public void parseLine(String line, long lineNumber, Tally tally) {
         List<Tweet> page = null;
+        List<String> notTweets = new ArrayList<>();
         Tweet single = new Tweet();
         try (JsonParser p = JsonLines.FACTORY.createParser(line)) {
             JsonToken first = p.nextToken();
@@ -58,16 +60,22 @@ final class TwarcTweetParser implements JsonPostParser {
                     page = page == null ? new ArrayList<>() : page;
                     if (value == JsonToken.START_ARRAY) {
                         JsonToken t;
+                        int item = 0;
                         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                            item++;
                             if (t == JsonToken.START_OBJECT) {
                                 page.add(readTweet(p, line));
                             } else {
+                                notTweets.add("item " + item + " of 'data' is " + JsonLines.describeStart(t)
+                                        + ", not a tweet object; the page's other tweets were read");
                                 p.skipChildren();
                             }
                         }
                     } else if (value == JsonToken.START_OBJECT) {
                         page.add(readTweet(p, line));
                     } else {
+                        notTweets.add("'data' is " + JsonLines.describeStart(value)
+                                + ", not a list of tweets; expected a twarc2 response page {\"data\":[tweets],...}");
                         p.skipChildren();
                     }
                 } else {
@@ -84,6 +92,9 @@ final class TwarcTweetParser implements JsonPostParser {
         } catch (IOException e) {
             tally.reject(lineNumber, "unreadable JSON (" + e.getMessage() + "); fix or remove the line", line);
             return;
+        }
+        for (String why : notTweets) {
+            tally.reject(lineNumber, why, line);
         }
         if (page != null) {
             for (Tweet t : page) {
