@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  * kept (paging through it is cheaper than evicting everything else for it).
  */
 final class AnswerCache {
+    /** System property: the budget in bytes (0 keeps nothing, for measuring the server without it). */
+    static final String BYTES_KEY = "vigil.serve.cache.bytes";
     /** Default budget: room for thousands of typical answers, small beside the server's heap. */
     static final long DEFAULT_BYTES = 64L << 20;
 

@@ -66,7 +66,7 @@ public final class DashboardServer implements AutoCloseable {
         StaticAssets assets = new StaticAssets();
         AccessGate gate = new AccessGate(settings.token(), HostAllowList.of(settings));
         // a store open for writing may change under the server, so only a read-only one has its answers kept
-        AnswerCache cache = store.readOnly() ? new AnswerCache(AnswerCache.DEFAULT_BYTES) : null;
+        AnswerCache cache = store.readOnly() ? new AnswerCache(Long.getLong(AnswerCache.BYTES_KEY, AnswerCache.DEFAULT_BYTES)) : null;
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
