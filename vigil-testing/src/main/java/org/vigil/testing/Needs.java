@@ -110,7 +110,7 @@ public final class Needs {
         if (present) {
             return;
         }
-        String where = caller == null ? "a test" : simpleName(caller.getClassName()) + "." + caller.getMethodName();
+        String where = testName(caller);
         if (isCi()) {
             throw new AssertionFailedError(where + " needs " + what + ", which is missing (" + remedy
                     + "); CI=true, so this is a failure, not a skip");
@@ -124,6 +124,28 @@ public final class Needs {
     private static StackWalker.StackFrame caller() {
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(s -> s.filter(f -> f.getDeclaringClass() != Needs.class).findFirst().orElse(null));
+    }
+
+    /** The test method on the stack (annotated @Test, @ParameterizedTest, ...), else {@code fallback}: what a message names. */
+    private static String testName(StackWalker.StackFrame fallback) {
+        String found = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(s -> s
+                .filter(f -> f.getDeclaringClass() != Needs.class && isTestMethod(f))
+                .map(f -> simpleName(f.getClassName()) + "." + f.getMethodName()).findFirst().orElse(null));
+        return found != null ? found : fallback == null ? "a test" : simpleName(fallback.getClassName()) + "." + fallback.getMethodName();
+    }
+
+    private static boolean isTestMethod(StackWalker.StackFrame f) {
+        for (Method m : f.getDeclaringClass().getDeclaredMethods()) {
+            if (m.getName().equals(f.getMethodName())) {
+                for (var a : m.getAnnotations()) {
+                    String name = a.annotationType().getSimpleName();
+                    if (name.endsWith("Test") || name.equals("BeforeEach")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A skip thrown from {@code @BeforeAll} makes every test of the class vanish from the count. */

@@ -24,7 +24,7 @@ class NeedsTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    /** The frame Needs names as the test that asked. */
+    /** A test's own helper: Needs names the test method above it, not the helper. */
     private static void corpusIsMissing(Needs needs) {
         needs.require(false, "../shared/corpus/dev", "put it there");
     }
@@ -40,7 +40,7 @@ class NeedsTest {
     void aMissingResourceUnderCiIsAFailure() {
         Needs underCi = needs(Map.of("CI", "true"));
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> corpusIsMissing(underCi));
-        assertEquals("NeedsTest.corpusIsMissing needs ../shared/corpus/dev, which is missing (put it there); "
+        assertEquals("NeedsTest.aMissingResourceUnderCiIsAFailure needs ../shared/corpus/dev, which is missing (put it there); "
                 + "CI=true, so this is a failure, not a skip", e.getMessage());
         assertThrows(AssertionFailedError.class, () -> needs(Map.of("CI", " TRUE ")).require(false, "x", "y"));
         assertEquals("", printed());
@@ -50,7 +50,7 @@ class NeedsTest {
     void aMissingResourceElsewhereIsASkipThatSaysWhy() {
         Needs outsideCi = needs(Map.of("CI", "false"));
         TestAbortedException e = assertThrows(TestAbortedException.class, () -> corpusIsMissing(outsideCi));
-        String message = "NeedsTest.corpusIsMissing needs ../shared/corpus/dev, which is missing "
+        String message = "NeedsTest.aMissingResourceElsewhereIsASkipThatSaysWhy needs ../shared/corpus/dev, which is missing "
                 + "(put it there); skipped here, and a failure when CI=true";
         assertEquals(message, e.getMessage());
         assertEquals("SKIPPED " + message + System.lineSeparator(), printed());

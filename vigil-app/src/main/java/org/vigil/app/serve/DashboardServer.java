@@ -50,12 +50,7 @@ public final class DashboardServer implements AutoCloseable {
     public static DashboardServer start(VigilStore store, ServerSettings settings) {
         Objects.requireNonNull(store, "The parameter 'store' must not be null.");
         Objects.requireNonNull(settings, "The parameter 'settings' must not be null.");
-        OutletCountries outlets = OutletCountries.bundled();
-        NetworkApi networkApi = new NetworkApi(store, outlets);
-        List<Endpoint> endpoints = new ArrayList<>();
-        endpoints.addAll(new OverviewApi(store, outlets, networkApi).endpoints());
-        endpoints.addAll(new NewsApi(store).endpoints());
-        endpoints.addAll(networkApi.endpoints());
+        List<Endpoint> endpoints = endpoints(store);
         List<Endpoint> documented = new ArrayList<>(endpoints);
         // the document describes itself too, so it is built after its own endpoint is declared
         AtomicReference<Map<String, Object>> openApi = new AtomicReference<>();
@@ -135,6 +130,17 @@ public final class DashboardServer implements AutoCloseable {
                     + "; is another server using the port? pass another --port", e);
         }
         return new DashboardServer(app, settings, cache);
+    }
+
+    /** Every endpoint of the API over {@code store}, as declared (the OpenAPI document's own endpoint aside). */
+    static List<Endpoint> endpoints(VigilStore store) {
+        OutletCountries outlets = OutletCountries.bundled();
+        NetworkApi networkApi = new NetworkApi(store, outlets);
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.addAll(new OverviewApi(store, outlets, networkApi).endpoints());
+        endpoints.addAll(new NewsApi(store).endpoints());
+        endpoints.addAll(networkApi.endpoints());
+        return endpoints;
     }
 
     private static Map<String, String> securityHeaderMap() {
