@@ -120,7 +120,7 @@ final class Args {
                 if (Double.isNaN(v) || (p.min() != null && v < p.min()) || (p.max() != null && v > p.max())) {
                     return "parameter '" + name + "' must be between " + p.min() + " and " + p.max() + ", got " + shorten(s);
                 }
-                values.put(name, v);
+                values.put(name, v + 0.0); // -0 is 0: one value, one cache key (found by ArgsFuzzTest)
             }
             case BOOLEAN -> {
                 if (!s.equals("true") && !s.equals("false")) {

@@ -21,9 +21,10 @@ import org.vigil.store.VigilStore;
  * <p>A normal test run replays the saved inputs under
  * {@code src/test/resources/org/vigil/app/serve/ArgsFuzzTestInputs/}. To fuzz for ten minutes
  * (crashes are written into that folder, to become regression inputs):
- * {@code JAZZER_FUZZ=1 ./mvnw -pl vigil-app -am test -Dtest=ArgsFuzzTest -Djazzer.max_duration=10m -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code JAZZER_FUZZ=1 ./mvnw -pl vigil-app -am test -Dtest=ArgsFuzzTest -Dsurefire.failIfNoSpecifiedTests=false};
+ * docs/security.md has the command for Jazzer's own launcher.
  */
-class ArgsFuzzTest {
+public class ArgsFuzzTest {
     private static Path dir;
     private static VigilStore store;
     private static List<Endpoint> endpoints;
@@ -45,8 +46,17 @@ class ArgsFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "10m")
     void anyQueryIsParsedWithinItsBoundsOrRefusedWithAShort400(FuzzedDataProvider data) throws IOException {
+        check(data);
+    }
+
+    /** The entry point of Jazzer's own command line, for fuzzing outside Maven (same check). */
+    public static void fuzzerTestOneInput(FuzzedDataProvider data) throws IOException {
+        check(data);
+    }
+
+    private static void check(FuzzedDataProvider data) throws IOException {
         List<Endpoint> all = endpoints();
         Endpoint endpoint = all.get(data.consumeInt(0, all.size() - 1));
         String pathValue = data.consumeString(400);

@@ -172,4 +172,17 @@ class Issue9HostileRequestsTest {
         assertThat(hitsAfter - hitsBefore).as("the defaults written out and left out ask one question").isGreaterThanOrEqualTo(2);
         assertThat(get("/api/matrix?hedged=false").body()).isNotEqualTo(first);
     }
+
+    @Test
+    void aCrossSiteRequestGetsNoCorsPermissionAndPreflightsAreRefused() {
+        RawHttp.Answer a = RawHttp.get(port(), "/api/meta", "127.0.0.1:" + port(), "Origin: https://evil.example");
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.header("Access-Control-Allow-Origin")).as("no CORS grant, so the browser keeps the answer from the page").isNull();
+        assertThat(a.header("Cache-Control")).isEqualTo("no-store");
+        RawHttp.Answer preflight = RawHttp.send(port(), "OPTIONS /api/meta HTTP/1.1\r\nHost: 127.0.0.1:" + port()
+                + "\r\nOrigin: https://evil.example\r\nAccess-Control-Request-Method: GET\r\nConnection: close\r\n\r\n");
+        assertThat(preflight.status()).isEqualTo(405);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        assertSecurityHeaders(preflight);
+    }
 }
