@@ -21,7 +21,7 @@ import org.vigil.store.VigilStore;
  * <p>A normal test run replays the saved inputs under
  * {@code src/test/resources/org/vigil/app/serve/ArgsFuzzTestInputs/}. To fuzz for ten minutes
  * (crashes are written into that folder, to become regression inputs):
- * {@code JAZZER_FUZZ=1 ./mvnw -pl vigil-app -am test -Dtest=ArgsFuzzTest -Dsurefire.failIfNoSpecifiedTests=false};
+ * {@code JAZZER_FUZZ=1 ./mvnw -pl vigil-app -am test -Dtest=ArgsFuzzTest -Djazzer.hooks=true -Dsurefire.failIfNoSpecifiedTests=false};
  * docs/security.md has the command for Jazzer's own launcher.
  */
 public class ArgsFuzzTest {
