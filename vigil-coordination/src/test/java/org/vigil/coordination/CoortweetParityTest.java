@@ -5,8 +5,8 @@ import org.vigil.coordination.testing.TestCsv;
 import org.vigil.model.CoordinationEdge;
 import org.vigil.model.CoordinationResult;
 import org.vigil.model.Post;
+import org.vigil.testing.Needs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * CooRTweet 2.1.3's own network on its bundled russian_coord_tweets data (min_participation 2, 60 s window,
@@ -25,11 +24,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CoortweetParityTest {
     @Test
     void theCoortweetMethodReproducesCooRTweetsRussianNetworkEdgeForEdge() throws Exception {
-        Path shared = TestCsv.shared();
-        assumeTrue(shared != null && Files.exists(shared.resolve("data/coortweet/russian_coord_tweets.csv")),
-                "skipped: ../shared/data/coortweet is not here (set -Dvigil.shared)");
+        Path tweets = Needs.shared("data/coortweet/russian_coord_tweets.csv");
+        Path edges = Needs.shared("data/coortweet/parity_russian_edges.csv");
         List<Post> posts = new ArrayList<>();
-        TestCsv.coortweet(shared.resolve("data/coortweet/russian_coord_tweets.csv"), posts::add);
+        TestCsv.coortweet(tweets, posts::add);
         CoordinationSettings settings = CoordinationSettings.fromMap(Map.of("coordination.method", "coortweet",
                 "coordination.kinds", "co-retweet", "coordination.window.seconds", "60",
                 "coordination.coortweet.min.participation", "2", "coordination.coortweet.edge.quantile", "0.5"));
@@ -37,7 +35,7 @@ class CoortweetParityTest {
 
         Map<String, Integer> expected = new HashMap<>();
         Set<String> vertices = new HashSet<>();
-        TestCsv.records(shared.resolve("data/coortweet/parity_russian_edges.csv"), row -> {
+        TestCsv.records(edges, row -> {
             if (!row[0].equals("from")) {
                 expected.put(pair(row[0], row[1]), Integer.parseInt(row[2]));
                 vertices.add(row[0]);

@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Who may read. With a token, every request must carry it as {@code Authorization: Bearer TOKEN}
  * or hold a session cookie; a browser gets the cookie by opening any page once with
  * {@code ?token=TOKEN}, after which it is sent on to the same page without the token in its
- * address (so it stays out of history and logs). Without a token (loopback only), requests must
- * name a loopback host, so a web page cannot reach the API by rebinding its own domain to 127.0.0.1.
+ * address (so it stays out of history and logs). Every request, with a token or without, must name
+ * this server in its {@code Host} header ({@link HostAllowList}), so a web page cannot reach the API
+ * by rebinding its own domain to this machine's address.
  */
 final class AccessGate {
     static final String COOKIE = "vigil_session";
@@ -40,20 +41,26 @@ final class AccessGate {
     }
 
     private final byte[] token;
+    private final HostAllowList hosts;
     private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    AccessGate(String token) {
+    AccessGate(String token, HostAllowList hosts) {
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.hosts = hosts;
     }
 
     boolean enabled() {
         return token != null;
     }
 
-    void check(Context ctx) {
+    /** Passes the request, or throws the 403, 401 or login redirect that answers it; {@code query} is its decoded query. */
+    void check(Context ctx, Map<String, List<String>> query) {
+        String refusal = hosts.refusal(ctx.header("Host"), ctx.req().getLocalPort());
+        if (refusal != null) {
+            throw ApiProblem.forbidden(refusal);
+        }
         if (token == null) {
-            checkLoopbackHost(ctx.header("Host"));
             return;
         }
         String auth = ctx.header("Authorization");
@@ -64,9 +71,9 @@ final class AccessGate {
         if (session != null && live(session)) {
             return;
         }
-        String given = ctx.queryParam("token");
-        if (given != null && matches(given) && "GET".equals(ctx.method().name())) {
-            throw new Login(withoutToken(ctx), newSession());
+        List<String> given = query.get("token");
+        if (given != null && given.size() == 1 && matches(given.get(0)) && "GET".equals(ctx.method().name())) {
+            throw new Login(withoutToken(ctx.path(), query), newSession());
         }
         throw ApiProblem.unauthorized("this Vigil server needs its access token: send 'Authorization: Bearer TOKEN', "
                 + "or open /?token=TOKEN once in the browser");
@@ -106,13 +113,12 @@ final class AccessGate {
     }
 
     /** The same path with every parameter but {@code token}; always a local path, never another site. */
-    private static String withoutToken(Context ctx) {
-        String path = ctx.path();
+    private static String withoutToken(String path, Map<String, List<String>> query) {
         if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
             path = "/";
         }
         StringBuilder q = new StringBuilder();
-        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (e.getKey().equals("token")) {
                 continue;
             }
@@ -126,23 +132,5 @@ final class AccessGate {
 
     static String cookieHeader(String session) {
         return COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SESSION_LIFETIME.toSeconds();
-    }
-
-    private static void checkLoopbackHost(String host) {
-        if (host == null) {
-            return; // HTTP/1.0 clients; a browser always sends Host
-        }
-        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
-        if (h.startsWith("[")) {
-            int end = h.indexOf(']');
-            h = end > 0 ? h.substring(1, end) : h;
-        } else {
-            int colon = h.lastIndexOf(':');
-            h = colon >= 0 ? h.substring(0, colon) : h;
-        }
-        if (!(h.equals("localhost") || h.equals("::1") || h.startsWith("127."))) {
-            throw ApiProblem.forbidden("this Vigil server answers only to localhost or 127.0.0.1 while it has no access token; "
-                    + "to serve other hosts, restart it with --bind and --token");
-        }
     }
 }

@@ -11,6 +11,9 @@ final class ApiProblem extends RuntimeException {
     record FieldError(String name, String message) {
     }
 
+    /** Most parameter errors one answer lists. */
+    static final int MAX_LISTED = 10;
+
     private final int status;
     private final String title;
     private final List<FieldError> errors;
@@ -22,10 +25,17 @@ final class ApiProblem extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /**
+     * One 400 for every wrong parameter, listing at most {@link #MAX_LISTED} of them: hundreds of
+     * bogus parameters get a short answer that says how many there were, not one line per parameter.
+     */
     static ApiProblem badRequest(List<FieldError> errors) {
+        List<FieldError> listed = errors.size() <= MAX_LISTED ? errors : errors.subList(0, MAX_LISTED);
+        String messages = String.join("; ", listed.stream().map(FieldError::message).toList());
         String detail = errors.size() == 1 ? errors.get(0).message()
-                : errors.size() + " parameters are invalid: " + String.join("; ", errors.stream().map(FieldError::message).toList());
-        return new ApiProblem(400, "Bad Request", detail, errors);
+                : errors.size() <= MAX_LISTED ? errors.size() + " parameters are invalid: " + messages
+                : errors.size() + " parameters are invalid; the first " + MAX_LISTED + ": " + messages;
+        return new ApiProblem(400, "Bad Request", detail, listed);
     }
 
     static ApiProblem badRequest(String name, String message) {

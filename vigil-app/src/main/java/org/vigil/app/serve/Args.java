@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +26,16 @@ final class Args {
         this.values = values;
     }
 
+    /** Checks the request's query (decoded strictly before routing) and path parameters against {@code endpoint}. */
     static Args parse(Context ctx, Endpoint endpoint) {
-        Map<String, List<String>> query = ctx.queryParamMap();
+        return parse(DashboardServer.query(ctx), ctx::pathParam, endpoint);
+    }
+
+    /**
+     * Checks decoded query parameters and the path parameters ({@code pathParam} gives each by name)
+     * against {@code endpoint}; throws one {@link ApiProblem} naming every wrong parameter.
+     */
+    static Args parse(Map<String, List<String>> query, Function<String, String> pathParam, Endpoint endpoint) {
         Map<String, String> raw = new HashMap<>();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
@@ -44,7 +54,7 @@ final class Args {
         }
         for (Param p : endpoint.params()) {
             if (p.in().equals("path")) {
-                raw.put(p.name(), ctx.pathParam(p.name()));
+                raw.put(p.name(), pathParam.apply(p.name()));
             }
         }
         Map<String, Object> values = new HashMap<>();
@@ -67,6 +77,21 @@ final class Args {
             throw ApiProblem.badRequest(errors);
         }
         return new Args(values);
+    }
+
+    /**
+     * The checked values in name order, defaults included, as one string: two requests with the same
+     * key ask the same question ({@code ?hedged=true} and no {@code hedged} alike), so one cached
+     * answer serves both.
+     */
+    String key() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Object> e : new TreeMap<>(values).entrySet()) {
+            String v = String.valueOf(e.getValue());
+            // lengths make the key unambiguous whatever the values hold
+            b.append(e.getKey()).append('=').append(v.length()).append(':').append(v).append(';');
+        }
+        return b.toString();
     }
 
     /** Parses {@code s} into {@code values}; returns the message when it is not a valid value of {@code p}. */
@@ -95,7 +120,7 @@ final class Args {
                 if (Double.isNaN(v) || (p.min() != null && v < p.min()) || (p.max() != null && v > p.max())) {
                     return "parameter '" + name + "' must be between " + p.min() + " and " + p.max() + ", got " + shorten(s);
                 }
-                values.put(name, v);
+                values.put(name, v + 0.0); // -0 is 0: one value, one cache key (found by ArgsFuzzTest)
             }
             case BOOLEAN -> {
                 if (!s.equals("true") && !s.equals("false")) {

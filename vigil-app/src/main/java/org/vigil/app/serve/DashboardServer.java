@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,27 +30,27 @@ public final class DashboardServer implements AutoCloseable {
     static final String CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** On every answer, Jetty's own error pages included. */
+    static final Map<String, String> SECURITY_HEADERS = securityHeaderMap();
     private static final String ANSWERED = "vigil.answered";
+    private static final String QUERY = "vigil.query";
     private static final String VERSION = "0.1.0";
 
     private final Javalin app;
     private final ServerSettings settings;
+    private final AnswerCache cache;
 
-    private DashboardServer(Javalin app, ServerSettings settings) {
+    private DashboardServer(Javalin app, ServerSettings settings, AnswerCache cache) {
         this.app = app;
         this.settings = settings;
+        this.cache = cache;
     }
 
     /** Starts serving {@code store} as {@code settings} say; the caller keeps owning the store. */
     public static DashboardServer start(VigilStore store, ServerSettings settings) {
         Objects.requireNonNull(store, "The parameter 'store' must not be null.");
         Objects.requireNonNull(settings, "The parameter 'settings' must not be null.");
-        OutletCountries outlets = OutletCountries.bundled();
-        NetworkApi networkApi = new NetworkApi(store, outlets);
-        List<Endpoint> endpoints = new ArrayList<>();
-        endpoints.addAll(new OverviewApi(store, outlets, networkApi).endpoints());
-        endpoints.addAll(new NewsApi(store).endpoints());
-        endpoints.addAll(networkApi.endpoints());
+        List<Endpoint> endpoints = endpoints(store);
         List<Endpoint> documented = new ArrayList<>(endpoints);
         // the document describes itself too, so it is built after its own endpoint is declared
         AtomicReference<Map<String, Object>> openApi = new AtomicReference<>();
@@ -57,7 +59,9 @@ public final class DashboardServer implements AutoCloseable {
                 List.of(), a -> openApi.get()));
         openApi.set(OpenApiDocument.of(documented, VERSION));
         StaticAssets assets = new StaticAssets();
-        AccessGate gate = new AccessGate(settings.token());
+        AccessGate gate = new AccessGate(settings.token(), HostAllowList.of(settings));
+        // a store open for writing may change under the server, so only a read-only one has its answers kept
+        AnswerCache cache = store.readOnly() ? new AnswerCache(Long.getLong(AnswerCache.BYTES_KEY, AnswerCache.DEFAULT_BYTES)) : null;
 
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -65,12 +69,20 @@ public final class DashboardServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = 4096; // nothing here takes a body
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.routes.before(ctx -> {
                 securityHeaders(ctx);
-                gate.check(ctx);
+                Map<String, List<String>> query = QueryString.parse(ctx.queryString());
+                ctx.attribute(QUERY, query);
+                gate.check(ctx, query);
             });
             for (Endpoint e : documented) {
-                config.routes.get(e.path(), ctx -> json(ctx, 200, e.handler().handle(Args.parse(ctx, e))));
+                config.routes.get(e.path(), ctx -> {
+                    Args args = Args.parse(ctx, e);
+                    byte[] body = cache == null ? Json.bytes(e.handler().handle(args))
+                            : cache.get(e.path() + "?" + args.key(), () -> Json.bytes(e.handler().handle(args)));
+                    jsonBytes(ctx, body);
+                });
             }
             for (Map.Entry<String, StaticAssets.Asset> a : assets.all().entrySet()) {
                 StaticAssets.Asset asset = a.getValue();
@@ -117,23 +129,47 @@ public final class DashboardServer implements AutoCloseable {
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
                     + "; is another server using the port? pass another --port", e);
         }
-        return new DashboardServer(app, settings);
+        return new DashboardServer(app, settings, cache);
+    }
+
+    /** Every endpoint of the API over {@code store}, as declared (the OpenAPI document's own endpoint aside). */
+    static List<Endpoint> endpoints(VigilStore store) {
+        OutletCountries outlets = OutletCountries.bundled();
+        NetworkApi networkApi = new NetworkApi(store, outlets);
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.addAll(new OverviewApi(store, outlets, networkApi).endpoints());
+        endpoints.addAll(new NewsApi(store).endpoints());
+        endpoints.addAll(networkApi.endpoints());
+        return endpoints;
+    }
+
+    private static Map<String, String> securityHeaderMap() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Security-Policy", CSP);
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("X-Frame-Options", "DENY");
+        h.put("Cross-Origin-Opener-Policy", "same-origin");
+        h.put("Cross-Origin-Resource-Policy", "same-origin");
+        return Collections.unmodifiableMap(h);
     }
 
     private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        SECURITY_HEADERS.forEach(ctx::header);
         if (ctx.path().startsWith("/api/")) {
             ctx.header("Cache-Control", "no-store");
         }
     }
 
-    private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.bytes(body));
+    /** The request's query as {@link QueryString} decoded it before routing. */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<String>> query(Context ctx) {
+        Map<String, List<String>> q = ctx.attribute(QUERY);
+        return q != null ? q : QueryString.parse(ctx.queryString());
+    }
+
+    private static void jsonBytes(Context ctx, byte[] body) {
+        ctx.status(200).contentType("application/json; charset=utf-8").result(body);
         ctx.attribute(ANSWERED, true);
     }
 
@@ -163,6 +199,12 @@ public final class DashboardServer implements AutoCloseable {
 
     private static String shorten(String s) {
         return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    /** Answers kept so far and how often they served a request; zeros when the store is writable (nothing is kept). */
+    public String cacheSummary() {
+        return cache == null ? "no answer cache (the store is open for writing)"
+                : cache.size() + " answers kept (" + cache.bytes() / 1024 + " KiB), " + cache.hits() + " hits, " + cache.misses() + " misses";
     }
 
     /** The port actually bound (useful with port 0). */

@@ -45,7 +45,7 @@ final class NetworkApi {
         return List.of(
                 new Endpoint("/api/runs", "networks", "Stored coordination runs",
                         "Every run of vigil coordinate in the store, newest first: inputs, method, posts read and what it found.",
-                        List.of(), a -> Json.obj().with("items", networks.runs())),
+                        List.of(), a -> Json.obj().with("items", networks.runs().stream().map(ServedPaths::run).toList())),
                 new Endpoint("/api/networks", "networks", "Coordinated networks",
                         "Networks of one run with size, score, active period, state-media share and outlets (with their states), "
                                 + "co-actions per kind and candidate leans.",

@@ -270,6 +270,6 @@ final class NewsApi {
 
     private static List<Object> sources(List<Source> sources) {
         return sources.stream().map(s -> (Object) Json.obj().with("url", s.url()).with("title", s.title())
-                .with("published", s.published()).with("origin", s.origin())).toList();
+                .with("published", s.published()).with("origin", ServedPaths.fileName(s.origin()))).toList();
     }
 }

@@ -2,6 +2,8 @@ package org.vigil.app.serve;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,8 +36,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = ServerSettings.DEFAULT_PORT;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Access token (at least 16 characters); default: $" + TOKEN_ENV + ".")
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Access token (at least 128 bits, e.g. 'openssl rand -hex 24'); "
+            + "default: $" + TOKEN_ENV + ".")
     String token;
+
+    @Option(names = "--allow-host", paramLabel = "NAME", description = "Another name the server answers to in the Host header, "
+            + "such as a reverse proxy's public name (repeatable; the loopback names and the --bind address always are).")
+    List<String> allowHosts = new ArrayList<>();
 
     /** Where the token is looked up when --token is absent; replaced in tests. */
     Map<String, String> env = System.getenv();
@@ -50,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings;
         VigilStore store;
         try {
-            settings = new ServerSettings(bind, port, token != null ? token : env.get(TOKEN_ENV));
+            settings = new ServerSettings(bind, port, token != null ? token : env.get(TOKEN_ENV), allowHosts);
             store = VigilStore.openReadOnly(db);
         } catch (VigilException e) {
             err.println("vigil serve: " + e.getMessage());

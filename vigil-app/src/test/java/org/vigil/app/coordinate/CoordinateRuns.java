@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Helpers for the end-to-end tests: run the command, read its CSV output, find the shared data. */
+/** Helpers for the end-to-end tests: run the command, read its CSV output. */
 final class CoordinateRuns {
     record Outcome(int exit, String err) {
     }
@@ -71,19 +71,5 @@ final class CoordinateRuns {
             out.add(m);
         }
         return out;
-    }
-
-    /** ../shared from -Dvigil.shared or relative to the module or the repository; null when absent. */
-    static Path shared() {
-        String p = System.getProperty("vigil.shared");
-        if (p != null && Files.isDirectory(Path.of(p))) {
-            return Path.of(p);
-        }
-        for (Path c : List.of(Path.of("../shared"), Path.of("../../shared"))) {
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-        }
-        return null;
     }
 }

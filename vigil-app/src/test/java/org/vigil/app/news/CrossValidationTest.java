@@ -5,10 +5,10 @@ import org.vigil.extract.GoldFormat;
 import org.vigil.extract.eval.ExtractionScorer;
 import org.vigil.extract.model.CrossValidation;
 import org.vigil.extract.model.ModelTrainer;
+import org.vigil.testing.Needs;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A small cross-validation over the shared seeds + dev corpus (3 folds by article): no fold scores
@@ -26,8 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CrossValidationTest {
     @Test
     void foldsNeverShareAnArticleAndHeldOutScoresClearTheFloor() {
-        Path corpus = SharedCorpusExtractionTest.shared().resolve("corpus");
-        assumeTrue(Files.isDirectory(corpus.resolve("dev")), "skipped: the shared evaluation corpus is not at " + corpus.toAbsolutePath());
+        Path corpus = Needs.shared("corpus/dev").getParent();
+        Needs.shared("corpus/seeds");
         List<Path> dirs = List.of(corpus.resolve("seeds"), corpus.resolve("dev"));
         List<Path> gold = List.of(corpus.resolve("seeds/gold.jsonl"), corpus.resolve("dev/gold.jsonl"));
         ModelCorpus mc = new ModelCorpus();

@@ -134,18 +134,4 @@ public final class TestCsv {
                     r[m.get("content")], null, null, split(r[m.get("urls")]), split(r[m.get("hashtags")]), r[m.get("language")]));
         });
     }
-
-    /** The shared data folder from -Dvigil.shared, else ../shared relative to the module or the repository. */
-    public static Path shared() {
-        String p = System.getProperty("vigil.shared");
-        if (p != null && Files.isDirectory(Path.of(p))) {
-            return Path.of(p);
-        }
-        for (Path c : List.of(Path.of("../shared"), Path.of("../../shared"))) {
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-        }
-        return null;
-    }
 }

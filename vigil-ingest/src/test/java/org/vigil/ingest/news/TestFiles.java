@@ -1,11 +1,9 @@
 package org.vigil.ingest.news;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.vigil.testing.Needs;
 
 /** Where test inputs live: this module's hand-written ones, and the shared corpus when present. */
 final class TestFiles {
@@ -28,14 +26,10 @@ final class TestFiles {
 
     /**
      * A path inside the shared evaluation folder (system property {@code vigil.shared}, else
-     * ../shared); the calling test is skipped, saying why, when it is not there.
+     * ../shared); when it is not there the calling test fails under CI=true and is skipped,
+     * saying why, elsewhere ({@link Needs}).
      */
     static Path shared(String relative) {
-        String property = System.getProperty("vigil.shared");
-        Path root = property != null && !property.isBlank() ? Path.of(property) : Path.of("../shared");
-        Path path = root.resolve(relative);
-        assumeTrue(Files.exists(path), "shared corpus not found at " + path.toAbsolutePath()
-                + "; set -Dvigil.shared=/path/to/shared to run this test");
-        return path;
+        return Needs.shared(relative);
     }
 }

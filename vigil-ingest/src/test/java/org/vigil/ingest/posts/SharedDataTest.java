@@ -1,21 +1,20 @@
 package org.vigil.ingest.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.vigil.model.Post;
 import org.vigil.model.Problem;
+import org.vigil.testing.Needs;
 
 /**
  * Reads the real third-party files under the shared data folder in place (system property
- * {@code vigil.shared}, else {@code ../shared} from the repository root). Skipped with a message
- * when they are absent. Checks shape and invariants, never copies the data's content.
+ * {@code vigil.shared}, else {@code ../shared} from the repository root). When they are absent a
+ * test fails under CI=true and is skipped with a message elsewhere. Checks shape and invariants, never copies the data's content.
  */
 class SharedDataTest {
     private static final long SEP_1_2016 = 1_472_688_000L;
@@ -32,14 +31,8 @@ class SharedDataTest {
     }
 
     private static Path shared(String relative) {
-        String property = System.getProperty("vigil.shared");
-        Path file = Stream.of(property == null ? null : Path.of(property), Path.of("../shared"), Path.of("../../shared"))
-                .filter(p -> p != null && Files.isDirectory(p))
-                .findFirst()
-                .map(p -> p.resolve(relative))
-                .orElse(null);
-        assumeTrue(file != null && Files.isReadable(file),
-                "shared data file " + relative + " not found (set -Dvigil.shared=/path/to/shared); skipping");
+        Path file = Needs.shared(relative);
+        Needs.present(Files.isReadable(file), file + " readable", "check its permissions");
         return file;
     }
 
