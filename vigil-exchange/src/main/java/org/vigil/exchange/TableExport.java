@@ -6,8 +6,10 @@ import org.vigil.store.VigilStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,37 +60,62 @@ public final class TableExport {
             throw new VigilException("cannot create the output folder " + dir + ": " + e.getMessage() + "; pass another --output");
         }
         return store.read(c -> {
-            List<String> tables = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT table_name FROM information_schema.tables
-                    WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name""");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
             List<Written> written = new ArrayList<>();
-            for (String table : tables) {
-                if (!table.matches("[a-z0-9_]+")) {
-                    throw new VigilException("the store has a table named '" + table + "', which Vigil did not create: "
-                            + "rename or drop it, then export again");
-                }
-                Path file = out.resolve(table + "." + format.extension());
-                long rows;
-                try (Statement st = c.createStatement()) {
-                    // COPY returns the number of rows it wrote
-                    st.execute("COPY (SELECT * FROM \"" + table + "\") TO " + literal(file.toString()) + " " + format.options);
-                    rows = st.getUpdateCount();
-                    if (rows < 0) {
-                        try (ResultSet rs = st.getResultSet()) {
-                            rows = rs != null && rs.next() ? rs.getLong(1) : -1;
-                        }
-                    }
-                }
-                written.add(new Written(table, file, rows));
+            for (String table : tables(c)) {
+                written.add(copy(c, table, format, out.resolve(table + "." + format.extension())));
             }
             return written;
         });
+    }
+
+    /** The names of the store's tables, sorted. */
+    public static List<String> tables(VigilStore store) {
+        Objects.requireNonNull(store, "The parameter 'store' must not be null.");
+        return store.read(TableExport::tables);
+    }
+
+    /** Writes one table of {@code store} to {@code file}; the table must be one of {@link #tables}. */
+    public static Written exportTable(VigilStore store, Format format, String table, Path file) {
+        Objects.requireNonNull(table, "The parameter 'table' must not be null.");
+        return store.read(c -> {
+            List<String> tables = tables(c);
+            if (!tables.contains(table)) {
+                throw new IllegalArgumentException("no table '" + table + "' in the store: use one of " + String.join(", ", tables));
+            }
+            return copy(c, table, format, file.toAbsolutePath().normalize());
+        });
+    }
+
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static Written copy(Connection c, String table, Format format, Path file) throws SQLException {
+        if (!table.matches("[a-z0-9_]+")) {
+            throw new VigilException("the store has a table named '" + table + "', which Vigil did not create: "
+                    + "rename or drop it, then export again");
+        }
+        long rows;
+        try (Statement st = c.createStatement()) {
+            // COPY answers with the number of rows it wrote
+            st.execute("COPY (SELECT * FROM \"" + table + "\") TO " + literal(file.toString()) + " " + format.options);
+            rows = st.getUpdateCount();
+            if (rows < 0) {
+                try (ResultSet rs = st.getResultSet()) {
+                    rows = rs != null && rs.next() ? rs.getLong(1) : -1;
+                }
+            }
+        }
+        return new Written(table, file, rows);
     }
 
     static String literal(String s) {

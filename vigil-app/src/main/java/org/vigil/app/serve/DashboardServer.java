@@ -49,6 +49,7 @@ public final class DashboardServer implements AutoCloseable {
         endpoints.addAll(new OverviewApi(store, outlets, networkApi).endpoints());
         endpoints.addAll(new NewsApi(store).endpoints());
         endpoints.addAll(networkApi.endpoints());
+        endpoints.addAll(new ExchangeApi(store).endpoints());
         List<Endpoint> documented = new ArrayList<>(endpoints);
         // the document describes itself too, so it is built after its own endpoint is declared
         AtomicReference<Map<String, Object>> openApi = new AtomicReference<>();
@@ -70,7 +71,7 @@ public final class DashboardServer implements AutoCloseable {
                 gate.check(ctx);
             });
             for (Endpoint e : documented) {
-                config.routes.get(e.path(), ctx -> json(ctx, 200, e.handler().handle(Args.parse(ctx, e))));
+                config.routes.get(e.path(), ctx -> answer(ctx, e.handler().handle(Args.parse(ctx, e))));
             }
             for (Map.Entry<String, StaticAssets.Asset> a : assets.all().entrySet()) {
                 StaticAssets.Asset asset = a.getValue();
@@ -129,6 +130,16 @@ public final class DashboardServer implements AutoCloseable {
         ctx.header("Cross-Origin-Resource-Policy", "same-origin");
         if (ctx.path().startsWith("/api/")) {
             ctx.header("Cache-Control", "no-store");
+        }
+    }
+
+    private static void answer(Context ctx, Object body) {
+        if (body instanceof Download d) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
+            ctx.status(200).contentType(d.contentType()).result(d.bytes());
+            ctx.attribute(ANSWERED, true);
+        } else {
+            json(ctx, 200, body);
         }
     }
 
