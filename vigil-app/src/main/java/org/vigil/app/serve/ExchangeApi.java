@@ -7,6 +7,7 @@ import org.vigil.exchange.StoredRun;
 import org.vigil.exchange.TableExport;
 import org.vigil.model.VigilException;
 import org.vigil.store.VigilStore;
+import org.vigil.store.query.NetworkQueries;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,14 +45,14 @@ final class ExchangeApi {
                         a -> stix(a.date("since"), a.text("actor"))),
                 new Endpoint("/api/export/table", "exchange", "One table as CSV or Parquet",
                         "One table of the store (as 'vigil export csv|parquet' writes every table), sent as a file.",
-                        List.of(new Param("table", "query", Param.Type.STRING, true, null, 1L, 64L, List.of(), TABLE_PATTERN,
+                        List.of(new Param("table", "query", Param.Type.STRING, false, "claims", 1L, 64L, List.of(), TABLE_PATTERN,
                                         "The table, e.g. claims, incidents, coordination_accounts."),
                                 Param.choice("format", "csv", List.of("csv", "parquet"), "csv or parquet.")),
                         a -> table(a.text("table"), a.text("format"))),
                 new Endpoint("/api/export/gexf", "exchange", "A coordination run as GEXF",
                         "The accounts and significant links of a stored run as GEXF 1.3 (as 'vigil export gexf'), sent as a file.",
-                        List.of(new Param("run", "query", Param.Type.STRING, true, null, 1L, 200L, List.of(), NetworkApi.RUN_PATTERN,
-                                "The coordination run (see /api/runs).")),
+                        List.of(new Param("run", "query", Param.Type.STRING, false, null, 1L, 200L, List.of(), NetworkApi.RUN_PATTERN,
+                                "The coordination run (see /api/runs); default: the newest.")),
                         a -> gexf(a.text("run"))));
     }
 
@@ -74,7 +75,9 @@ final class ExchangeApi {
                 f == TableExport.Format.CSV ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet", table + "." + f.extension());
     }
 
-    private Download gexf(String run) {
+    private Download gexf(String asked) {
+        String run = asked != null ? asked : new NetworkQueries(store).latestRunId()
+                .orElseThrow(() -> ApiProblem.notFound("this store holds no coordination run"));
         StoredRun r;
         try {
             r = StoredRun.load(store, run);

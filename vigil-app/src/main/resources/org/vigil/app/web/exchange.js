@@ -8,25 +8,16 @@
   const box = document.getElementById('exports');
   const p = V.params();
   if (box) {
-    const actor = p.get('actor') || p.get('holder') || p.get('country') || '';
-    const links = [V.link('/api/export/stix', {actor: /^[A-Za-z]{2}$/.test(actor) ? actor : null},
-      actor ? `STIX 2.1 bundle (${actor.toUpperCase()})` : 'STIX 2.1 bundle')];
+    const asked = p.get('actor') || p.get('holder') || p.get('country') || '';
+    const actor = /^[A-Za-z]{2}$/.test(asked) ? asked.toUpperCase() : null;
+    const links = [V.link('/api/export/stix', {actor}, actor ? `STIX 2.1 bundle (${actor})` : 'STIX 2.1 bundle')];
     for (const t of (box.dataset.tables || '').split(' ').filter(Boolean)) {
       links.push(V.link('/api/export/table', {table: t, format: 'csv'}, t + '.csv'));
       links.push(V.link('/api/export/table', {table: t, format: 'parquet'}, t + '.parquet'));
     }
     const run = p.get('run');
     if (box.dataset.gexf !== undefined) {
-      if (run) {
-        links.push(V.link('/api/export/gexf', {run}, 'GEXF of run ' + run));
-      } else {
-        V.api('/api/runs').then(r => {
-          const latest = (r.runs || r.items || [])[0];
-          if (latest && latest.runId) {
-            box.append(' · ', V.link('/api/export/gexf', {run: latest.runId}, 'GEXF of run ' + latest.runId));
-          }
-        }).catch(() => {});
-      }
+      links.push(V.link('/api/export/gexf', {run: run || null}, run ? 'GEXF of run ' + run : 'GEXF of the newest run'));
     }
     box.append(V.el('span', {class: 'meta', text: 'Export: '}));
     links.forEach((l, i) => box.append(...(i ? [' · ', l] : [l])));
