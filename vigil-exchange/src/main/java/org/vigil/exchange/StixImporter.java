@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.vigil.model.VigilException;
 import org.vigil.store.VigilStore;
 
@@ -19,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -267,51 +270,33 @@ public final class StixImporter {
         }
     }
 
+    /**
+     * The second pass: every object goes through DuckDB's appender into a staging table (a row at a
+     * time from the stream), and one set of statements merges the newest version of each id into
+     * {@code stix_objects}. All of it runs in the caller's transaction, staging tables included.
+     */
     private Result write(Connection c, Path file) throws SQLException {
-        int[] counts = new int[4]; // objects, added, replaced, unchanged
-        Map<String, Integer> byType = new TreeMap<>();
         String source = file.getFileName().toString();
-        try (PreparedStatement find = c.prepareStatement("SELECT modified FROM stix_objects WHERE id = ?");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM stix_objects WHERE id = ?");
-             PreparedStatement insert = c.prepareStatement("""
-                     INSERT INTO stix_objects (id, type, name, modified, created_by_ref, external_ids, description, json, source)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS stix_import_staging");
+            st.execute("""
+                    CREATE TABLE stix_import_staging (ord BIGINT, id VARCHAR, type VARCHAR, name VARCHAR, modified VARCHAR,
+                        created_by_ref VARCHAR, external_ids VARCHAR, description VARCHAR, json VARCHAR, source VARCHAR)""");
+        }
+        try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "stix_import_staging");
              InputStream in = Files.newInputStream(file); JsonParser p = MAPPER.createParser(in)) {
             forEachObject(p, file, (index, line, o) -> {
-                String id = o.path("id").asText();
-                String modified = o.path("modified").asText(o.path("created").asText(null));
-                counts[0]++;
-                byType.merge(o.path("type").asText(), 1, Integer::sum);
-                find.setString(1, id);
-                String old = null;
-                boolean exists;
-                try (ResultSet rs = find.executeQuery()) {
-                    exists = rs.next();
-                    if (exists) {
-                        old = rs.getString(1);
-                    }
-                }
-                if (exists && (modified == null || (old != null && old.compareTo(modified) >= 0))) {
-                    counts[3]++;
-                    return;
-                }
-                if (exists) {
-                    delete.setString(1, id);
-                    delete.executeUpdate();
-                    counts[2]++;
-                } else {
-                    counts[1]++;
-                }
-                insert.setString(1, id);
-                insert.setString(2, o.path("type").asText());
-                insert.setString(3, o.path("name").asText(null));
-                insert.setString(4, modified);
-                insert.setString(5, o.path("created_by_ref").asText(null));
-                insert.setString(6, externalIds(o));
-                insert.setString(7, o.path("description").asText(null));
-                insert.setString(8, MAPPER.writeValueAsString(o));
-                insert.setString(9, source);
-                insert.executeUpdate();
+                a.beginRow().append((long) index);
+                text(a, o.path("id").asText());
+                text(a, o.path("type").asText());
+                text(a, o.path("name").asText(null));
+                text(a, o.path("modified").asText(o.path("created").asText(null)));
+                text(a, o.path("created_by_ref").asText(null));
+                text(a, externalIds(o));
+                text(a, o.path("description").asText(null));
+                text(a, MAPPER.writeValueAsString(o));
+                text(a, source);
+                a.endRow();
             }, problem -> {
                 throw new VigilException(problem + " (the file changed while it was imported; nothing was imported)");
             });
@@ -320,7 +305,46 @@ public final class StixImporter {
         } catch (IOException e) {
             throw new VigilException("cannot read " + file + " a second time: " + e.getMessage() + "; nothing was imported", e);
         }
-        return new Result(counts[0], counts[1], counts[2], counts[3], byType);
+        Map<String, Integer> byType = new TreeMap<>();
+        int objects = 0;
+        int added;
+        int replaced;
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT type, count(*) FROM stix_import_staging GROUP BY type")) {
+                while (rs.next()) {
+                    byType.put(rs.getString(1), rs.getInt(2));
+                    objects += rs.getInt(2);
+                }
+            }
+            // one version per id: the newest, and of equal ones the last in the file
+            st.execute("""
+                    CREATE TABLE stix_import_latest AS SELECT * FROM stix_import_staging
+                    QUALIFY row_number() OVER (PARTITION BY id ORDER BY modified DESC NULLS LAST, ord DESC) = 1""");
+            String newer = "l.modified IS NOT NULL AND l.modified > coalesce(o.modified, '')";
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE o.id IS NULL), count(*) FILTER (WHERE o.id IS NOT NULL AND "
+                    + newer + ") FROM stix_import_latest l LEFT JOIN stix_objects o ON o.id = l.id")) {
+                rs.next();
+                added = rs.getInt(1);
+                replaced = rs.getInt(2);
+            }
+            st.execute("DELETE FROM stix_objects WHERE id IN (SELECT l.id FROM stix_import_latest l JOIN stix_objects o ON o.id = l.id WHERE "
+                    + newer + ")");
+            st.execute("""
+                    INSERT INTO stix_objects (id, type, name, modified, created_by_ref, external_ids, description, json, source)
+                    SELECT id, type, name, modified, created_by_ref, external_ids, description, json, source FROM stix_import_latest
+                    WHERE id NOT IN (SELECT id FROM stix_objects)""");
+            st.execute("DROP TABLE stix_import_latest");
+            st.execute("DROP TABLE stix_import_staging");
+        }
+        return new Result(objects, added, replaced, objects - added - replaced, byType);
+    }
+
+    private static void text(DuckDBAppender a, String s) throws SQLException {
+        if (s == null) {
+            a.appendNull();
+        } else {
+            a.append(s);
+        }
     }
 
     private static String externalIds(JsonNode o) {
