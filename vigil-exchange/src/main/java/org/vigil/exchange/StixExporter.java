@@ -500,7 +500,7 @@ public final class StixExporter {
     private static ObjectNode report(Connection c, ArticleRow a, SortedSet<String> refs) throws SQLException {
         ObjectNode o = sdo("report", StixIds.of("report", a.id()), a.stamp(), a.stamp());
         o.put("name", a.title() != null && !a.title().isBlank() ? a.title() : a.doc());
-        o.putArray("report_types").add("threat-actor");
+        o.putArray("report_types").add("threat-report");
         o.put("published", a.published() != null ? a.published() + "T00:00:00.000Z" : a.stamp());
         ArrayNode ext = o.putArray("external_references");
         SortedSet<String> urls = new TreeSet<>();
@@ -558,18 +558,21 @@ public final class StixExporter {
             }
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT network_id, value FROM coordination_evidence WHERE run_id = ? AND evidence = 'link' ORDER BY network_id, rank")) {
+                "SELECT network_id, evidence, value FROM coordination_evidence WHERE run_id = ? AND evidence IN ('link', 'domain')"
+                        + " ORDER BY network_id, evidence, rank")) {
             ps.setString(1, run);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String value = rs.getString(2);
-                    if (value == null || !value.matches("(?i)https?://[^\\s\"<>\\\\^`{|}]+")) {
-                        continue; // a STIX url must be a URL; a bare or broken one stays in the CSV and Parquet exports
+                    String value = rs.getString(3);
+                    String type = rs.getString(2).equals("link") ? "url" : "domain-name";
+                    String shape = type.equals("url") ? "(?i)https?://[^\\s\"<>\\\\^`{|}]+" : "(?i)[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,63}";
+                    if (value == null || !value.matches(shape)) {
+                        continue; // a STIX url or domain-name must be one; a bare or broken value stays in the CSV and Parquet exports
                     }
-                    String id = StixIds.observable("url", canonical("value", value));
+                    String id = StixIds.observable(type, canonical("value", value));
                     members.computeIfAbsent(rs.getInt(1), k -> new TreeSet<>()).add(id);
                     ObjectNode url = JSON.createObjectNode();
-                    url.put("type", "url");
+                    url.put("type", type);
                     url.put("spec_version", "2.1");
                     url.put("id", id);
                     url.put("value", value);

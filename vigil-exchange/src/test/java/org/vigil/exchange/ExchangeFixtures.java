@@ -82,6 +82,7 @@ final class ExchangeFixtures {
                     INSERT INTO coordination_evidence VALUES ('run-1', 0, 'link', 1, 'https://rt.example/story', 3, 5,
                       TIMESTAMP '2024-08-01 00:00:00', TIMESTAMP '2024-08-02 00:00:00', ''),
                       ('run-1', 0, 'link', 2, 'not a url', 2, 2, TIMESTAMP '2024-08-01 00:00:00', TIMESTAMP '2024-08-02 00:00:00', ''),
+                      ('run-1', 0, 'domain', 1, 'rt.example', 3, 5, TIMESTAMP '2024-08-01 00:00:00', TIMESTAMP '2024-08-02 00:00:00', 'RT'),
                       ('run-1', 0, 'hashtag', 1, '#vote', 3, 9, TIMESTAMP '2024-08-01 00:00:00', TIMESTAMP '2024-08-02 00:00:00', '')""");
             return null;
         });

@@ -80,7 +80,7 @@ class StixExportTest {
             }
             assertThat(errors).isEmpty();
             assertThat(types).containsExactlyInAnyOrder("identity", "extension-definition", "report", "threat-actor",
-                    "intrusion-set", "attack-pattern", "campaign", "relationship", "note", "grouping", "user-account", "url");
+                    "intrusion-set", "attack-pattern", "campaign", "relationship", "note", "grouping", "user-account", "url", "domain-name");
         }
     }
 
@@ -96,7 +96,7 @@ class StixExportTest {
                 for (String r : refs) {
                     assertThat(ids.containsKey(r) || r.equals(StixExporter.TLP_WHITE)).as(o.path("id") + " -> " + r).isTrue();
                 }
-                boolean observable = Set.of("user-account", "url").contains(o.path("type").asText());
+                boolean observable = Set.of("user-account", "url", "domain-name").contains(o.path("type").asText());
                 if (!observable) {
                     assertThat(o.path("created_by_ref").asText()).as(o.path("id").asText()).isEqualTo(StixExporter.IDENTITY);
                     assertThat(o.path("object_marking_refs").get(0).asText()).isEqualTo(StixExporter.TLP_WHITE);
@@ -158,7 +158,7 @@ class StixExportTest {
             grouping.path("object_refs").forEach(m -> members.add(ids.get(m.asText()).path("type").asText() + " "
                     + ids.get(m.asText()).path(ids.get(m.asText()).has("value") ? "value" : "account_login").asText()));
             assertThat(members).containsExactlyInAnyOrder("user-account acct_a", "user-account acct_b",
-                    "user-account acct \"c\" <&>", "url https://rt.example/story");
+                    "user-account acct \"c\" <&>", "url https://rt.example/story", "domain-name rt.example");
             assertThat(grouping.path("extensions").path(StixExporter.EXTENSION).path("co_link").asInt()).isEqualTo(4);
         }
     }
