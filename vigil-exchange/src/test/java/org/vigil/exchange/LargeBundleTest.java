@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.store.VigilStore;
 
-import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,25 +26,10 @@ class LargeBundleTest {
     @Test
     void aFiveHundredMegabyteBundleWithOneDanglingReferenceAtTheEndIsRefusedInA96MiBHeap() throws Exception {
         Path bundle = dir.resolve("large.json");
-        String filler = "x".repeat(4000);
-        int objects = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(bundle, StandardCharsets.UTF_8)) {
-            w.write("{\"type\": \"bundle\", \"id\": \"bundle--33333333-3333-4333-8333-333333333333\", \"objects\": [\n");
-            w.write("{\"type\": \"identity\", \"spec_version\": \"2.1\", \"id\": \"identity--11111111-1111-4111-8111-111111111111\","
-                    + " \"created\": \"2024-01-01T00:00:00.000Z\", \"modified\": \"2024-01-01T00:00:00.000Z\", \"name\": \"Bulk\"}");
-            long written = 0;
-            while (written < SIZE) {
-                String note = String.format(",\n{\"type\": \"note\", \"spec_version\": \"2.1\", \"id\": \"note--%08x-0000-4000-8000-000000000000\","
-                        + " \"created_by_ref\": \"identity--11111111-1111-4111-8111-111111111111\", \"created\": \"2024-01-01T00:00:00.000Z\","
-                        + " \"modified\": \"2024-01-01T00:00:00.000Z\", \"content\": \"%s\", \"object_refs\": [\"identity--11111111-1111-4111-8111-111111111111\"]}",
-                        objects++, filler);
-                w.write(note);
-                written += note.length();
-            }
-            w.write(",\n{\"type\": \"note\", \"spec_version\": \"2.1\", \"id\": \"note--ffffffff-0000-4000-8000-000000000000\","
-                    + " \"created\": \"2024-01-01T00:00:00.000Z\", \"modified\": \"2024-01-01T00:00:00.000Z\", \"content\": \"last\","
-                    + " \"object_refs\": [\"report--99999999-9999-4999-8999-999999999999\"]}\n]}\n");
-        }
+        int objects = SyntheticBundle.write(bundle, SIZE, "{\"type\": \"note\", \"spec_version\": \"2.1\","
+                + " \"id\": \"note--ffffffff-0000-4000-8000-000000000000\", \"created\": \"2024-01-01T00:00:00.000Z\","
+                + " \"modified\": \"2024-01-01T00:00:00.000Z\", \"content\": \"last\","
+                + " \"object_refs\": [\"report--99999999-9999-4999-8999-999999999999\"]}");
         assertThat(Files.size(bundle)).isGreaterThan(SIZE);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

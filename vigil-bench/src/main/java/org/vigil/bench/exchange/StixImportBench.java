@@ -1,21 +1,20 @@
 package org.vigil.bench.exchange;
 
 import org.vigil.exchange.StixImporter;
+import org.vigil.exchange.SyntheticBundle;
 import org.vigil.store.VigilStore;
 
-import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Question: how fast does {@code vigil import stix} take a large bundle, and does its memory stay
- * bounded by one object rather than the file? Input: a generated bundle of {@code --megabytes}
- * (default 500) of STIX notes, 4 KB of content each, all referencing one identity (seed-free: the
- * content is fixed). Run with a small heap to see the bound:
+ * bounded by one object rather than the file? Input: a {@link SyntheticBundle} of {@code --megabytes}
+ * (default 500): STIX notes of 4 KB each referencing one identity, fixed content. Run with a small
+ * heap to see the bound (./bench stix-import gives it 256 MiB):
  * {@code java -Xmx256m -cp ... org.vigil.bench.exchange.StixImportBench --megabytes 500}.
  * Prints the file size, objects, seconds and objects/s, and the peak heap used.
  */
@@ -36,7 +35,7 @@ public final class StixImportBench {
         Path dir = Files.createTempDirectory("vigil-stix-bench");
         Path bundle = dir.resolve("bulk.json");
         long t0 = System.nanoTime();
-        int objects = write(bundle, megabytes * 1024 * 1024);
+        int objects = SyntheticBundle.write(bundle, megabytes * 1024 * 1024, null) + 1;
         long t1 = System.nanoTime();
         System.out.printf("generated %s: %,d bytes, %,d objects in %.1f s%n", bundle, Files.size(bundle), objects, (t1 - t0) / 1e9);
         resetPeaks();
@@ -50,27 +49,6 @@ public final class StixImportBench {
         System.out.printf("peak heap used %,d MiB of max %,d MiB%n", peakHeap() / (1024 * 1024),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         Files.delete(bundle);
-    }
-
-    private static int write(Path bundle, long size) throws Exception {
-        String filler = "x".repeat(4000);
-        int n = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(bundle, StandardCharsets.UTF_8)) {
-            w.write("{\"type\": \"bundle\", \"id\": \"bundle--33333333-3333-4333-8333-333333333333\", \"objects\": [\n");
-            w.write("{\"type\": \"identity\", \"spec_version\": \"2.1\", \"id\": \"identity--11111111-1111-4111-8111-111111111111\","
-                    + " \"created\": \"2024-01-01T00:00:00.000Z\", \"modified\": \"2024-01-01T00:00:00.000Z\", \"name\": \"Bulk\"}");
-            long written = 0;
-            while (written < size) {
-                String note = String.format(",%n{\"type\": \"note\", \"spec_version\": \"2.1\", \"id\": \"note--%08x-0000-4000-8000-000000000000\","
-                        + " \"created_by_ref\": \"identity--11111111-1111-4111-8111-111111111111\", \"created\": \"2024-01-01T00:00:00.000Z\","
-                        + " \"modified\": \"2024-01-01T00:00:00.000Z\", \"content\": \"%s\","
-                        + " \"object_refs\": [\"identity--11111111-1111-4111-8111-111111111111\"]}", n++, filler);
-                w.write(note);
-                written += note.length();
-            }
-            w.write("\n]}\n");
-        }
-        return n + 1;
     }
 
     private static void resetPeaks() {
