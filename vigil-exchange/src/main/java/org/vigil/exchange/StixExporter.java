@@ -240,7 +240,11 @@ public final class StixExporter {
         String target = rs.getString(4);
         String stance = rs.getString(5);
         String sentence = rs.getString(10);
-        String summary = country(holder) + " " + stance + ("*".equals(target) ? " no candidate" : " " + target);
+        String summary = switch (stance) {
+            case "favors" -> country(holder) + " favors " + capitalised(target);
+            case "opposes" -> country(holder) + " opposes " + capitalised(target);
+            default -> country(holder) + " has no clear preference";
+        };
         ObjectNode n = sdo("note", StixIds.of("note", "claim", Long.toString(rs.getLong(1))), a.stamp(), a.stamp());
         n.put("abstract", summary);
         n.put("content", sentence == null || sentence.isBlank() ? summary : sentence);
@@ -330,10 +334,10 @@ public final class StixExporter {
             Span span = spans.get(id);
             long articleCount = reports.keySet().stream().filter(r -> r.startsWith(id + "|")).count();
             ObjectNode camp = sdo("campaign", id, span.first, span.last);
-            camp.put("name", country(k.actor()) + ": " + k.technique().replace('_', ' ')
+            camp.put("name", country(k.actor()) + ": " + label(k.technique())
                     + (k.year() == null ? " (year not reported)" : ", " + k.year()));
             camp.put("description", "Interference that " + articleCount + (articleCount == 1 ? " article reports" : " articles report")
-                    + " as " + k.technique().replace('_', ' ') + " by " + country(k.actor())
+                    + " as " + label(k.technique()) + " by " + country(k.actor())
                     + (k.year() == null ? "" : " in " + k.year()) + ".");
             ObjectNode ext = extension(camp);
             ext.put("finding", "incident");
@@ -459,7 +463,7 @@ public final class StixExporter {
         } else {
             o.put("name", d.name());
             o.put("description", "DISARM Red Framework technique " + d.id() + ", under which Vigil reports "
-                    + technique.replace('_', ' ') + ". DISARM is by the DISARM Foundation, CC BY-SA 4.0.");
+                    + label(technique) + ". DISARM is by the DISARM Foundation, CC BY-SA 4.0.");
             refs.addObject().put("source_name", "DISARM").put("external_id", d.id())
                     .put("url", "https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages/techniques/" + d.id() + ".md");
             if (d.attackId() != null) {
@@ -680,6 +684,20 @@ public final class StixExporter {
         Span s = new Span();
         s.add(DEFINED);
         return s;
+    }
+
+    /** A technique as a reader says it: {@code ai_generated_content} is "AI-generated content". */
+    static String label(String technique) {
+        return switch (technique) {
+            case "hack_and_leak" -> "hack and leak";
+            case "ai_generated_content" -> "AI-generated content";
+            case "threats_violence" -> "threats and violence";
+            default -> technique.replace('_', ' ');
+        };
+    }
+
+    private static String capitalised(String target) {
+        return target.isEmpty() ? target : Character.toUpperCase(target.charAt(0)) + target.substring(1);
     }
 
     static String country(String code) {

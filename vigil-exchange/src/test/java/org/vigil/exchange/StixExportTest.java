@@ -143,14 +143,15 @@ class StixExportTest {
             assertThat(rels).containsExactlyInAnyOrder("uses Obtain Authentic Documents", "attributed-to Iran",
                     "attributed-to APT42", "targets US political campaigns");
 
-            JsonNode hedged = ofType(bundle, "note").stream().filter(n -> n.path("abstract").asText().equals("Russia favors trump"))
+            JsonNode hedged = ofType(bundle, "note").stream().filter(n -> n.path("abstract").asText().equals("Russia favors Trump"))
                     .findFirst().orElseThrow();
             JsonNode ext = hedged.path("extensions").path(StixExporter.EXTENSION);
             assertThat(ext.path("stance").asText()).isEqualTo("favors");
             assertThat(ext.path("hedged").asBoolean()).isTrue();
             assertThat(ext.path("disputed").asBoolean()).isFalse();
             assertThat(hedged.path("content").asText()).isEqualTo("The Kremlin favours Trump, intelligence officials assessed.");
-            assertThat(hedged.path("object_refs").findValuesAsText("")).isEmpty();
+            assertThat(ofType(bundle, "note")).extracting(n -> n.path("abstract").asText())
+                    .containsExactlyInAnyOrder("Russia favors Trump", "Iran opposes Trump", "China has no clear preference");
             assertThat(hedged.path("object_refs").get(0).asText()).isEqualTo(StixIds.of("report", "a1"));
 
             JsonNode grouping = ofType(bundle, "grouping").get(0);
