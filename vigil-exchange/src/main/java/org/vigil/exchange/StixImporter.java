@@ -93,6 +93,8 @@ public final class StixImporter {
             .build());
 
     private final VigilStore store;
+    /** Runs between the two passes; tests use it to change the file under the importer. */
+    Runnable betweenPasses = () -> { };
 
     public StixImporter(VigilStore store) {
         this.store = Objects.requireNonNull(store, "The parameter 'store' must not be null.");
@@ -131,6 +133,7 @@ public final class StixImporter {
         if (check.problemCount > 0) {
             throw new Refused(file, check.problems, check.problemCount - check.problems.size());
         }
+        betweenPasses.run();
         return store.write(c -> write(c, file));
     }
 

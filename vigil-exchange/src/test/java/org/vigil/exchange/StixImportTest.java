@@ -166,6 +166,39 @@ class StixImportTest {
     }
 
     @Test
+    void aFileThatChangesBetweenTheTwoPassesLeavesTheStoreAsItWas() throws Exception {
+        try (VigilStore store = VigilStore.open(dir.resolve("s.duckdb"))) {
+            new StixImporter(store).importBundle(bundle(IDENTITY));
+            Path f = bundle(report("2024-01-01T00:00:00.000Z", "identity--11111111-1111-4111-8111-111111111111"), """
+                    {"type": "campaign", "spec_version": "2.1", "id": "campaign--77777777-7777-4777-8777-777777777777",
+                     "created": "2024-01-01T00:00:00.000Z", "modified": "2024-01-01T00:00:00.000Z", "name": "c"}""");
+            StixImporter importer = new StixImporter(store);
+            importer.betweenPasses = () -> {
+                try {
+                    // the report and half the campaign stay, then the file ends: the second pass writes the report, then fails
+                    String text = Files.readString(f);
+                    Files.writeString(f, text.substring(0, text.indexOf("\"name\": \"c\"")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            assertThatThrownBy(() -> importer.importBundle(f)).isInstanceOf(VigilException.class)
+                    .hasMessageStartingWith("cannot read " + f + " a second time: ")
+                    .hasMessageEndingWith("; nothing was imported");
+            assertThat(rows(store)).isEqualTo(1);
+            assertThat(CuratedIntel.list(store, null, 10)).isEmpty();
+            long staging = store.read(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'stix_import_%'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(staging).as("staging tables rolled back too").isZero();
+        }
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         try (VigilStore store = VigilStore.open(dir.resolve("s.duckdb"))) {
             assertThatThrownBy(() -> new StixImporter(store).importBundle(dir.resolve("nope.json")))
