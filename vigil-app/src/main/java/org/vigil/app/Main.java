@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 org.vigil.app.coordinate.CoordinateCommand.class,
                 org.vigil.app.coordinate.EvalCoordinationCommand.class,
                 org.vigil.app.serve.ServeCommand.class,
+                org.vigil.app.exchange.ExportCommand.class, org.vigil.app.exchange.ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

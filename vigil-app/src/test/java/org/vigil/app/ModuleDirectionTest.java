@@ -29,7 +29,7 @@ class ModuleDirectionTest {
     void modelDependsOnNothingElseInVigil() {
         noClasses().that().resideInAPackage("org.vigil.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.vigil.ingest..", "org.vigil.extract..",
-                        "org.vigil.coordination..", "org.vigil.store..", "org.vigil.app..")
+                        "org.vigil.coordination..", "org.vigil.store..", "org.vigil.exchange..", "org.vigil.app..")
                 .because("vigil-model is the bottom layer and uses the JDK only; move the dependent code up a module")
                 .check(CLASSES);
     }
@@ -40,5 +40,18 @@ class ModuleDirectionTest {
         middleModuleStaysApart("extract", "ingest", "coordination", "store");
         middleModuleStaysApart("coordination", "ingest", "extract", "store");
         middleModuleStaysApart("store", "ingest", "extract", "coordination");
+    }
+
+    @Test
+    void exchangeSitsBetweenStoreAndAppAndNothingBelowUsesIt() {
+        noClasses().that().resideInAnyPackage("org.vigil.ingest..", "org.vigil.extract..", "org.vigil.coordination..",
+                        "org.vigil.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.vigil.exchange..")
+                .because("vigil-exchange reads the store and the DISARM mapping; only vigil-app may use it" + FIX)
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.vigil.exchange..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.vigil.app..", "org.vigil.ingest..", "org.vigil.coordination..")
+                .because("vigil-exchange uses vigil-model, vigil-store and vigil-extract only; do the joining in vigil-app")
+                .check(CLASSES);
     }
 }

@@ -203,6 +203,11 @@ public final class CoordinationOutputs {
 
     /** GEXF 1.3: accounts as nodes (network, score, posts), significant links as undirected weighted edges. */
     static void writeGexf(Path file, CoordinationResult result) throws IOException {
+        writeGexf(file, result.accounts(), result.edges());
+    }
+
+    /** The same GEXF from accounts and edges alone, e.g. as a stored run holds them. */
+    public static void writeGexf(Path file, List<Account> accounts, List<CoordinationEdge> edges) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
@@ -235,7 +240,7 @@ public final class CoordinationOutputs {
             }
             x.writeEndElement();
             x.writeStartElement("nodes");
-            for (Account a : result.accounts()) {
+            for (Account a : accounts) {
                 x.writeStartElement("node");
                 x.writeAttribute("id", xmlSafe(a.accountId()));
                 x.writeAttribute("label", xmlSafe(a.accountId()));
@@ -249,7 +254,7 @@ public final class CoordinationOutputs {
             x.writeEndElement();
             x.writeStartElement("edges");
             int id = 0;
-            for (CoordinationEdge e : result.edges()) {
+            for (CoordinationEdge e : edges) {
                 x.writeStartElement("edge");
                 x.writeAttribute("id", Integer.toString(id++));
                 x.writeAttribute("source", xmlSafe(e.source()));

@@ -79,9 +79,11 @@ public final class DashboardServer implements AutoCloseable {
             for (Endpoint e : documented) {
                 config.routes.get(e.path(), ctx -> {
                     Args args = Args.parse(ctx, e);
-                    byte[] body = cache == null ? Json.bytes(e.handler().handle(args))
-                            : cache.get(e.path() + "?" + args.key(), () -> Json.bytes(e.handler().handle(args)));
-                    jsonBytes(ctx, body);
+                    if (cache == null || e.path().startsWith("/api/export")) {
+                        answer(ctx, e.handler().handle(args)); // downloads are large and made on demand: not kept
+                    } else {
+                        jsonBytes(ctx, cache.get(e.path() + "?" + args.key(), () -> Json.bytes(e.handler().handle(args))));
+                    }
                 });
             }
             for (Map.Entry<String, StaticAssets.Asset> a : assets.all().entrySet()) {
@@ -140,6 +142,7 @@ public final class DashboardServer implements AutoCloseable {
         endpoints.addAll(new OverviewApi(store, outlets, networkApi).endpoints());
         endpoints.addAll(new NewsApi(store).endpoints());
         endpoints.addAll(networkApi.endpoints());
+        endpoints.addAll(new ExchangeApi(store).endpoints());
         return endpoints;
     }
 
@@ -170,6 +173,20 @@ public final class DashboardServer implements AutoCloseable {
 
     private static void jsonBytes(Context ctx, byte[] body) {
         ctx.status(200).contentType("application/json; charset=utf-8").result(body);
+    }
+
+    private static void answer(Context ctx, Object body) {
+        if (body instanceof Download d) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
+            ctx.status(200).contentType(d.contentType()).result(d.bytes());
+            ctx.attribute(ANSWERED, true);
+        } else {
+            json(ctx, 200, body);
+        }
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.bytes(body));
         ctx.attribute(ANSWERED, true);
     }
 

@@ -1,0 +1,208 @@
+package org.vigil.app.exchange;
+
+import org.vigil.app.coordinate.CoordinationOutputs;
+import org.vigil.exchange.StixExporter;
+import org.vigil.exchange.StoredRun;
+import org.vigil.exchange.TableExport;
+import org.vigil.model.VigilException;
+import org.vigil.store.VigilStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code vigil export stix|csv|parquet|gexf}: a store's findings in analysts' formats. */
+@Command(name = "export", sortOptions = false,
+        description = "Write a store's findings as a STIX 2.1 bundle, its tables as CSV or Parquet, or a stored coordination run as GEXF.",
+        subcommands = {ExportCommand.Stix.class, ExportCommand.Csv.class, ExportCommand.Parquet.class, ExportCommand.Gexf.class},
+        footer = {"", "Exit status: 0 written, 2 no store or a bad option, 3 the export failed (nothing is left half-written).",
+                "See docs/exchange.md for what each format holds."})
+public final class ExportCommand implements Runnable {
+    static final int FAILED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "say what to export: stix, csv, parquet or gexf (see 'vigil export --help')");
+    }
+
+    /** Options every export shares. */
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Option(names = "--db", paramLabel = "PATH", description = "The Vigil store to read (default: ${DEFAULT-VALUE}).")
+        Path db = VigilStore.DEFAULT_PATH;
+
+        abstract int export(VigilStore store, PrintWriter out, PrintWriter err) throws IOException;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(db)) {
+                err.println("no Vigil store at " + db + ": run 'vigil ingest news DIR' or 'vigil demo' first, or pass --db");
+                return 2;
+            }
+            try (VigilStore store = VigilStore.openReadOnly(db)) {
+                return export(store, spec.commandLine().getOut(), err);
+            } catch (VigilException e) {
+                err.println(e.getMessage());
+                return FAILED;
+            } catch (IOException e) {
+                err.println("could not write the export: " + e.getMessage() + "; check the --output path and free space");
+                return FAILED;
+            }
+        }
+    }
+
+    /** Writes through a temporary file beside {@code target}, moved into place only when complete. */
+    @FunctionalInterface
+    interface Writing {
+        void to(OutputStream out) throws IOException;
+    }
+
+    static void atomically(Path target, Writing writing) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (abs.getParent() != null) {
+            Files.createDirectories(abs.getParent());
+        }
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writing.to(out);
+            }
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Command(name = "stix", sortOptions = false,
+            description = {"Write the store's findings as one STIX 2.1 bundle: Vigil's identity, a report per article with "
+                    + "findings, threat-actors, intrusion-sets, DISARM attack-patterns, campaigns, claim notes and network groupings.",
+                    "Ids are UUIDv5 of natural keys, so a re-export updates rather than duplicates in OpenCTI or MISP."})
+    static final class Stix extends Base {
+        @Option(names = "--output", paramLabel = "FILE", required = true, description = "The bundle to write (e.g. bundle.json).")
+        Path output;
+
+        @Option(names = "--since", paramLabel = "DATE", converter = DateConverter.class,
+                description = "Only articles published on or after DATE (YYYY-MM-DD).")
+        LocalDate since;
+
+        @Option(names = "--actor", paramLabel = "CODE", description = "Only the findings about this foreign state (ISO code, e.g. RU).")
+        String actor;
+
+        @Override
+        int export(VigilStore store, PrintWriter out, PrintWriter err) throws IOException {
+            StixExporter.Filter filter;
+            try {
+                filter = new StixExporter.Filter(since, actor == null ? null : actor.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                err.println("--actor " + actor + ": expected a two-letter country code such as RU");
+                return 2;
+            }
+            StixExporter.Summary[] summary = new StixExporter.Summary[1];
+            atomically(output, o -> summary[0] = new StixExporter(store).export(filter, o));
+            out.println("wrote " + output + ": " + summary[0].objects() + " STIX objects (" + counts(summary[0].byType()) + ")");
+            return 0;
+        }
+    }
+
+    abstract static class Tables extends Base {
+        @Option(names = "--output", paramLabel = "DIR", required = true, description = "The folder to write one file per table into.")
+        Path output;
+
+        abstract TableExport.Format format();
+
+        @Override
+        int export(VigilStore store, PrintWriter out, PrintWriter err) {
+            List<TableExport.Written> written = TableExport.export(store, format(), output);
+            for (TableExport.Written w : written) {
+                out.println(w.file() + ": " + w.rows() + " rows");
+            }
+            out.println("wrote " + written.size() + " tables to " + output);
+            return 0;
+        }
+    }
+
+    @Command(name = "csv", description = "Write every table of the store as TABLE.csv (RFC 4180, header row, UTF-8) through DuckDB COPY.")
+    static final class Csv extends Tables {
+        @Override
+        TableExport.Format format() {
+            return TableExport.Format.CSV;
+        }
+    }
+
+    @Command(name = "parquet", description = "Write every table of the store as TABLE.parquet (zstd) through DuckDB COPY.")
+    static final class Parquet extends Tables {
+        @Override
+        TableExport.Format format() {
+            return TableExport.Format.PARQUET;
+        }
+    }
+
+    @Command(name = "gexf", description = "Write a stored coordination run as GEXF 1.3 (opens in Gephi): accounts as nodes, significant links as edges.")
+    static final class Gexf extends Base {
+        @Option(names = "--run", paramLabel = "ID", required = true, description = "The coordination run to write (see the dashboard or 'vigil export csv').")
+        String run;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "The file to write (default: ${DEFAULT-VALUE}).")
+        Path output = Path.of("network.gexf");
+
+        @Override
+        int export(VigilStore store, PrintWriter out, PrintWriter err) throws IOException {
+            StoredRun r = StoredRun.load(store, run);
+            Path abs = output.toAbsolutePath();
+            Files.createDirectories(abs.getParent());
+            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
+            try {
+                CoordinationOutputs.writeGexf(tmp, r.accounts(), r.edges());
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            out.println("wrote " + output + ": " + r.accounts().size() + " accounts, " + r.edges().size() + " links of run " + run);
+            return 0;
+        }
+    }
+
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("expected a date like 2024-11-05, got '" + value + "'");
+            }
+        }
+    }
+
+    static String counts(Map<String, Integer> byType) {
+        return byType.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+}
