@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 org.vigil.app.report.ReportCommand.class,
                 org.vigil.app.coordinate.CoordinateCommand.class,
                 org.vigil.app.serve.ServeCommand.class,
+                org.vigil.app.watch.WatchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
