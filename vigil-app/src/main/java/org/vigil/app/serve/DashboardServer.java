@@ -49,6 +49,7 @@ public final class DashboardServer implements AutoCloseable {
         endpoints.addAll(new OverviewApi(store, outlets, networkApi).endpoints());
         endpoints.addAll(new NewsApi(store).endpoints());
         endpoints.addAll(networkApi.endpoints());
+        endpoints.addAll(new AlertsApi(store).endpoints());
         List<Endpoint> documented = new ArrayList<>(endpoints);
         // the document describes itself too, so it is built after its own endpoint is declared
         AtomicReference<Map<String, Object>> openApi = new AtomicReference<>();

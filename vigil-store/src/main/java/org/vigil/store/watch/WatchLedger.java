@@ -322,10 +322,15 @@ public final class WatchLedger {
         return out;
     }
 
-    public long alertCount() throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM alerts"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    /** How many alerts there are, of one kind or (null) of all. */
+    public long alertCount(String kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM alerts WHERE ? IS NULL OR kind = ?")) {
+            ps.setString(1, kind);
+            ps.setString(2, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
