@@ -148,17 +148,22 @@ public final class Watcher {
                 }
                 List<FeedItem> items;
                 try {
-                    FetchResult r = fetcher.fetch(url, state == null ? null : state.etag(), state == null ? null : state.lastModified(),
+                    boolean isFeed = l[1].equals("feed");
+                    // a malformed answer is retried like a failed fetch: a feed cut off mid-write reads whole the next time
+                    FeedRead fr = fetcher.fetch(url, state == null ? null : state.etag(), state == null ? null : state.lastModified(),
                             (e, attempt, wait) -> {
                                 s.retries++;
                                 err.println("vigil watch: " + e.getMessage() + "; try " + attempt + " failed, retrying in " + wait + " ms");
-                            });
+                            }, got -> got.notModified() ? new FeedRead(got, List.of())
+                                    : isFeed ? new FeedRead(got, FeedReader.feed(got.url(), got.body()))
+                                    : new FeedRead(got, List.of(), FeedReader.sitemap(got.url(), got.body(), got.contentType())));
+                    FetchResult r = fr.result();
                     feedsRead.put(url, r);
                     if (r.notModified()) {
                         s.feedsUnchanged++;
                         continue;
                     }
-                    items = l[1].equals("feed") ? FeedReader.feed(r.url(), r.body()) : sitemapItems(fetcher, r, s);
+                    items = isFeed ? fr.items() : sitemapItems(fetcher, fr.listing(), s);
                     s.feedsRead++;
                 } catch (FetchException e) {
                     s.feedsFailed++;
@@ -201,13 +206,14 @@ public final class Watcher {
                                 err.println("vigil watch: " + e.getMessage() + "; try " + attempt + " failed, retrying in " + wait + " ms");
                             });
                 } catch (FetchException e) {
-                    incomplete.add(p.feed);
-                    if (e.getMessage().contains("robots.txt")) {
-                        s.pagesRefused++;
+                    if (HttpFetcher.refusedByRobots(e)) {
+                        s.pagesRefused++; // not a failure to retry: the site asked not to be read
+                        s.failures.add("page not fetched: " + e.getMessage());
                     } else {
+                        incomplete.add(p.feed); // its feed is read whole again next poll, so the page is not lost
                         s.pagesFailed++;
+                        s.failures.add("page failed: " + e.getMessage() + " (listed by " + p.feed + "; tried again next poll)");
                     }
-                    s.failures.add("page failed: " + e.getMessage() + " (listed by " + p.feed + "; tried again next poll)");
                     continue;
                 }
                 p.sha = p.fetched.notModified() ? p.before.bodySha() : sha(p.fetched.body());
@@ -364,17 +370,24 @@ public final class Watcher {
         return d.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : d;
     }
 
-    private List<FeedItem> sitemapItems(HttpFetcher fetcher, FetchResult r, PollSummary s) throws FetchException, InterruptedException {
-        FeedReader.Listing listing = FeedReader.sitemap(r.url(), r.body(), r.contentType());
+    /** A feed or sitemap as fetched and read. */
+    private record FeedRead(FetchResult result, List<FeedItem> items, FeedReader.Listing listing) {
+        FeedRead(FetchResult result, List<FeedItem> items) {
+            this(result, items, null);
+        }
+    }
+
+    private List<FeedItem> sitemapItems(HttpFetcher fetcher, FeedReader.Listing listing, PollSummary s)
+            throws FetchException, InterruptedException {
         List<FeedItem> items = new ArrayList<>(listing.items());
         int children = 0;
         for (String child : listing.childSitemaps()) {
             if (++children > MAX_CHILD_SITEMAPS) {
-                s.failures.add(r.url() + ": sitemap index lists more than " + MAX_CHILD_SITEMAPS + " sitemaps; the rest are not read");
+                s.failures.add(child + ": sitemap index lists more than " + MAX_CHILD_SITEMAPS + " sitemaps; the rest are not read");
                 break;
             }
-            FetchResult c = fetcher.fetch(child, null, null, (e, attempt, wait) -> s.retries++);
-            items.addAll(FeedReader.sitemap(c.url(), c.body(), c.contentType()).items());
+            items.addAll(fetcher.fetch(child, null, null, (e, attempt, wait) -> s.retries++,
+                    c -> FeedReader.sitemap(c.url(), c.body(), c.contentType())).items());
         }
         return items;
     }

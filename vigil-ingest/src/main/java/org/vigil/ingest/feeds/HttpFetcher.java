@@ -66,10 +66,22 @@ public final class HttpFetcher implements AutoCloseable {
      */
     public FetchResult fetch(String url, String etag, String lastModified, RetryListener onRetry)
             throws FetchException, InterruptedException {
+        return fetch(url, etag, lastModified, onRetry, r -> r);
+    }
+
+    /** Reads what a fetch gave; a {@link FetchException} from here (a malformed feed) is retried like a failed fetch. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(FetchResult result) throws FetchException;
+    }
+
+    /** As {@link #fetch(String, String, String, RetryListener)}, retrying also when {@code reader} cannot read the answer. */
+    public <T> T fetch(String url, String etag, String lastModified, RetryListener onRetry, BodyReader<T> reader)
+            throws FetchException, InterruptedException {
         long wait = settings.backoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                return fetchOnce(url, etag, lastModified).withAttempts(attempt);
+                return reader.read(fetchOnce(url, etag, lastModified).withAttempts(attempt));
             } catch (FetchException e) {
                 if (attempt > settings.retries() || e instanceof Refused) {
                     throw e;
@@ -95,7 +107,7 @@ public final class HttpFetcher implements AutoCloseable {
         for (int hop = 0; ; hop++) {
             URI uri = checked(current);
             if (!allowedByRobots(uri)) {
-                throw new Refused(current, "disallowed by " + uri.getScheme() + "://" + uri.getAuthority()
+                throw new RobotsRefusal(current, "disallowed by " + uri.getScheme() + "://" + uri.getAuthority()
                         + "/robots.txt for Vigil; not fetched (remove the source or ask the site)");
             }
             HttpResponse<InputStream> response = send(uri, hop == 0 ? etag : null, hop == 0 ? lastModified : null);
@@ -257,9 +269,20 @@ public final class HttpFetcher implements AutoCloseable {
         deadlines.shutdownNow();
     }
 
+    /** Whether {@code e} says robots.txt forbids the URL (not an error of the site or the network). */
+    public static boolean refusedByRobots(FetchException e) {
+        return e instanceof RobotsRefusal;
+    }
+
     /** A failure that trying again cannot fix within a poll: a malformed URL, a robots.txt refusal. */
-    static final class Refused extends FetchException {
+    static class Refused extends FetchException {
         Refused(String url, String reason) {
+            super(url, reason);
+        }
+    }
+
+    static final class RobotsRefusal extends Refused {
+        RobotsRefusal(String url, String reason) {
             super(url, reason);
         }
     }

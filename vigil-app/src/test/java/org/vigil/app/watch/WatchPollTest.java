@@ -1,0 +1,232 @@
+package org.vigil.app.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.app.news.NewsPipeline;
+import org.vigil.coordination.ProgressListener;
+import org.vigil.store.VigilStore;
+import org.vigil.store.watch.Alert;
+import org.vigil.store.watch.WatchLedger;
+
+/**
+ * The watch against feeds, a sitemap, pages and a folder served from loopback: what each poll
+ * ingests, the alerts it raises, and how failing feeds are retried and counted. Loads the
+ * extraction pipeline (CoreNLP) once for the class.
+ */
+class WatchPollTest {
+    static NewsPipeline pipeline;
+
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void loadPipeline() {
+        pipeline = new NewsPipeline();
+    }
+
+    static WatchSettings fast() {
+        return WatchSettings.defaults().with("fetch.host.interval", "0ms").with("fetch.retry.backoff", "10ms")
+                .with("fetch.timeout", "1s").with("fetch.retries", "2");
+    }
+
+    Watcher watcher(Sources sources, Path db) {
+        return new Watcher(sources, db, pipeline, new AlertSinks(dir.resolve("alerts.jsonl"), null, List.of(), sources.settings()),
+                err, ProgressListener.NONE);
+    }
+
+    static long count(Path db, String sql) {
+        try (VigilStore store = VigilStore.open(db)) {
+            return store.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        }
+    }
+
+    static List<String> alertKeys(List<Alert> alerts) {
+        return alerts.stream().map(a -> a.kind() + " " + a.subject()).sorted().toList();
+    }
+
+    static List<Alert> storedAlerts(Path db) {
+        try (VigilStore store = VigilStore.open(db)) {
+            return store.read(c -> new WatchLedger(c).alerts(null, 0, 1000));
+        }
+    }
+
+    @Test
+    void firstPollIngestsEverythingTheSecondNothingAndANewItemExactlyOneArticleWithItsAlerts() throws Exception {
+        Path db = dir.resolve("watch.duckdb");
+        Path folder = Files.createDirectories(dir.resolve("incoming"));
+        Files.writeString(folder.resolve("council.txt"), TestFeeds.COUNCIL);
+        try (LoopbackServer server = new LoopbackServer()) {
+            String base = server.url("");
+            List<TestFeeds.Item> items = new CopyOnWriteArrayList<>(List.of(
+                    new TestFeeds.Item("/news/russia", "Officials warn of Moscow election push", 1),
+                    new TestFeeds.Item("/private/draft", "Not for robots", 1)));
+            String[] russia = {TestFeeds.RUSSIA};
+            server.page("/rss.xml", "application/rss+xml", () -> TestFeeds.rss(base, items));
+            server.page("/sitemap.xml", "application/xml", () -> TestFeeds.sitemap(base, List.of("/news/china")));
+            server.page("/robots.txt", "text/plain", () -> "User-agent: vigil\nDisallow: /private/\n");
+            server.page("/news/russia", "text/html; charset=utf-8", () -> russia[0]);
+            server.page("/news/china", "text/html; charset=utf-8", () -> TestFeeds.CHINA);
+            server.page("/news/iran", "text/html; charset=utf-8", () -> TestFeeds.IRAN);
+            server.page("/private/draft", "text/html", () -> TestFeeds.IRAN);
+            Sources sources = new Sources(List.of(server.url("/rss.xml")), List.of(server.url("/sitemap.xml")), List.of(folder),
+                    List.of(), List.of(), fast());
+            Watcher watcher = watcher(sources, db);
+
+            PollSummary first = watcher.poll(new AtomicBoolean());
+            assertThat(first.feedsRead()).isEqualTo(2);
+            assertThat(first.pagesNew()).as(first.line()).isEqualTo(3); // two pages and the folder's file
+            assertThat(first.pagesRefused()).isEqualTo(1);
+            assertThat(first.articles()).isEqualTo(3);
+            assertThat(server.count("/private/draft")).isZero();
+            assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(3);
+            List<Alert> firstAlerts = storedAlerts(db);
+            assertThat(alertKeys(firstAlerts)).containsExactly(
+                    "first-technique CN|inauthentic_accounts", "first-technique RU|disinformation",
+                    "new-cell CN|*|none", "new-cell RU|trump|favors");
+            Alert ruTrump = firstAlerts.stream().filter(a -> a.subject().equals("RU|trump|favors")).findFirst().orElseThrow();
+            assertThat(ruTrump.summary()).isEqualTo("RU newly reported to favour trump (1 article)");
+            assertThat(ruTrump.evidence()).hasSize(1);
+            assertThat(ruTrump.evidence().get(0).sentence()).contains("Russia is trying to help Donald Trump win");
+            assertThat(ruTrump.evidence().get(0).url()).isEqualTo(server.url("/news/russia"));
+            assertThat(first.alerts()).isEqualTo(4);
+
+            PollSummary second = watcher.poll(new AtomicBoolean());
+            assertThat(second.feedsUnchanged()).as(second.line()).isEqualTo(2); // 304 to the conditional GET
+            assertThat(second.pagesNew()).isZero();
+            assertThat(second.articles()).isZero();
+            assertThat(second.alerts()).isZero();
+            assertThat(server.count("/news/russia")).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(3);
+
+            items.add(new TestFeeds.Item("/news/iran", "Campaign emails stolen, investigators say", 3));
+            PollSummary third = watcher.poll(new AtomicBoolean());
+            assertThat(third.pagesNew()).as(third.line()).isEqualTo(1);
+            assertThat(third.articles()).isEqualTo(1);
+            assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(4);
+            assertThat(server.count("/news/russia")).isEqualTo(1);
+            List<Alert> all = storedAlerts(db);
+            assertThat(alertKeys(all.subList(0, third.alerts()))).containsExactly(
+                    "first-technique IR|hack_and_leak", "new-cell IR|harris|favors", "new-cell IR|trump|opposes");
+            assertThat(Files.readAllLines(dir.resolve("alerts.jsonl"))).hasSize(7);
+
+            // the same story changed: stored as a second version, not over the first
+            russia[0] = TestFeeds.RUSSIA_UPDATED;
+            items.set(0, new TestFeeds.Item("/news/russia", "Officials warn of Moscow election push", 2));
+            PollSummary fourth = watcher.poll(new AtomicBoolean());
+            assertThat(fourth.pagesChanged()).as(fourth.line()).isEqualTo(1);
+            assertThat(fourth.pagesNew()).isZero();
+            assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(5);
+            try (VigilStore store = VigilStore.open(db)) {
+                Map<String, Integer> versions = store.read(c -> new WatchLedger(c).versionCounts());
+                assertThat(versions.get(server.url("/news/russia"))).isEqualTo(2);
+                assertThat(versions.get(server.url("/news/iran"))).isEqualTo(1);
+            }
+            assertThat(server.userAgents).isNotEmpty().allMatch(ua -> ua.startsWith("Vigil/"));
+        }
+    }
+
+    @Test
+    void everyKindOfFailingFeedIsLoggedRetriedAndCountedAndNeverStopsTheOthers() throws Exception {
+        Path db = dir.resolve("failing.duckdb");
+        try (LoopbackServer server = new LoopbackServer()) {
+            String base = server.url("");
+            String empty = TestFeeds.rss(base, List.of());
+            server.on("/404.xml", (ex, n) -> LoopbackServer.send(ex, n == 1 ? 404 : 200, "application/rss+xml", n == 1 ? "gone" : empty));
+            server.on("/500.xml", (ex, n) -> LoopbackServer.send(ex, n == 1 ? 500 : 200, "application/rss+xml", n == 1 ? "oops" : empty));
+            server.on("/slow.xml", (ex, n) -> {
+                if (n == 1) {
+                    try {
+                        Thread.sleep(2500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                LoopbackServer.send(ex, 200, "application/rss+xml", empty);
+            });
+            server.on("/malformed.xml", (ex, n) -> LoopbackServer.send(ex, 200, "application/rss+xml",
+                    n == 1 ? "<rss version=\"2.0\"><channel><item><title>cut off" : empty));
+            server.on("/huge.xml", (ex, n) -> {
+                if (n > 1) {
+                    LoopbackServer.send(ex, 200, "application/rss+xml", empty);
+                    return;
+                }
+                ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+                ex.sendResponseHeaders(200, 50L * 1024 * 1024);
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) ' ');
+                try (var out = ex.getResponseBody()) {
+                    for (int i = 0; i < 50 * 16; i++) {
+                        out.write(chunk);
+                    }
+                }
+            });
+            server.on("/loop.xml", (ex, n) -> {
+                if (n <= 6) { // more than fetch.max.redirects (5) in a row, then the feed
+                    ex.getResponseHeaders().set("Location", "/loop.xml?hop=" + n);
+                    ex.sendResponseHeaders(302, -1);
+                } else {
+                    LoopbackServer.send(ex, 200, "application/rss+xml", empty);
+                }
+            });
+            server.on("/down.xml", (ex, n) -> LoopbackServer.send(ex, 500, "text/plain", "down"));
+            server.page("/good.xml", "application/rss+xml", () -> TestFeeds.rss(base, List.of(
+                    new TestFeeds.Item("/news/china", "Beijing's online network targets voters", 1))));
+            server.page("/news/china", "text/html", () -> TestFeeds.CHINA);
+            List<String> feeds = new ArrayList<>();
+            for (String f : List.of("/404.xml", "/500.xml", "/slow.xml", "/malformed.xml", "/huge.xml", "/loop.xml", "/down.xml")) {
+                feeds.add(server.url(f));
+            }
+            feeds.add("http://feeds.vigil-test.invalid/rss.xml");
+            feeds.add(server.url("/good.xml"));
+            Sources sources = new Sources(feeds, List.of(), List.of(), List.of(), List.of(), fast());
+            Watcher watcher = watcher(sources, db);
+
+            PollSummary s = watcher.poll(new AtomicBoolean());
+            String log = errBytes.toString(StandardCharsets.UTF_8);
+            assertThat(s.feedsRead()).as(s.line() + "\n" + log).isEqualTo(7); // six recovered on retry, and the good one
+            assertThat(s.feedsFailed()).isEqualTo(2); // the one always down, the one whose host does not resolve
+            assertThat(s.retries()).isEqualTo(6 + 2 + 2);
+            assertThat(s.articles()).isEqualTo(1);
+            assertThat(log).contains(server.url("/404.xml") + ": HTTP 404; try 1 failed, retrying in 10 ms");
+            assertThat(log).contains(server.url("/500.xml") + ": HTTP 500; try 1 failed, retrying in 10 ms");
+            assertThat(log).contains(server.url("/slow.xml") + ": no answer within 1 s (fetch.timeout); try 1 failed");
+            assertThat(log).contains(server.url("/malformed.xml") + ": not a readable RSS or Atom feed");
+            assertThat(log).contains(server.url("/huge.xml") + ": answer larger than the cap of 5.0 MiB");
+            assertThat(log).contains(server.url("/loop.xml") + ": more than 5 redirects");
+            assertThat(s.failures()).contains(
+                    "feed failed: " + server.url("/down.xml") + ": HTTP 500 (3 tries; not polled again for 15 min)");
+            assertThat(s.failures()).anyMatch(f -> f.startsWith("feed failed: http://feeds.vigil-test.invalid/rss.xml: "));
+            assertThat(server.count("/down.xml")).isEqualTo(3);
+            assertThat(s.anyFailed()).isTrue();
+
+            // the failed feeds wait out their backoff; the six without an ETag are read again, the good one answers 304; nothing is doubled
+            PollSummary again = watcher.poll(new AtomicBoolean());
+            assertThat(again.line()).contains("9 feed(s): 6 read, 1 unchanged, 0 failed, 2 waiting after failures");
+            assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(1);
+            assertThat(server.count("/down.xml")).isEqualTo(3);
+        }
+    }
+}
