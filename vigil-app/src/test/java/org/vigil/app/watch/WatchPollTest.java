@@ -229,4 +229,112 @@ class WatchPollTest {
             assertThat(server.count("/down.xml")).isEqualTo(3);
         }
     }
+
+    /** Feeds A (two articles) and B (one article, and one page that hangs while {@code hang} is set). */
+    static void crashFeeds(LoopbackServer server, java.util.concurrent.CountDownLatch reached, AtomicBoolean hang) {
+        String base = server.url("");
+        server.page("/a.xml", "application/rss+xml", () -> TestFeeds.rss(base, List.of(
+                new TestFeeds.Item("/a/russia", "Officials warn of Moscow election push", 1),
+                new TestFeeds.Item("/a/china", "Beijing's online network targets voters", 1))));
+        server.page("/b.xml", "application/rss+xml", () -> TestFeeds.rss(base, List.of(
+                new TestFeeds.Item("/b/iran", "Campaign emails stolen, investigators say", 2),
+                new TestFeeds.Item("/b/council", "Council meets", 2))));
+        server.page("/a/russia", "text/html", () -> TestFeeds.RUSSIA);
+        server.page("/a/china", "text/html", () -> TestFeeds.CHINA);
+        server.page("/b/iran", "text/html", () -> TestFeeds.IRAN);
+        server.on("/b/council", (ex, n) -> {
+            reached.countDown();
+            for (int i = 0; i < 600 && hang.get(); i++) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            LoopbackServer.send(ex, 200, "text/html", TestFeeds.page("Council meets", TestFeeds.COUNCIL));
+        });
+    }
+
+    static void assertNothingLostOrDoubled(Path db, LoopbackServer server) {
+        assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(4);
+        assertThat(count(db, "SELECT count(*) FROM sources")).isEqualTo(4);
+        assertThat(count(db, "SELECT count(DISTINCT url) FROM sources")).isEqualTo(4);
+        assertThat(count(db, "SELECT count(*) FROM watch_versions")).isEqualTo(4);
+        assertThat(count(db, "SELECT count(*) FROM alerts")).isEqualTo(count(db, "SELECT count(DISTINCT kind || subject) FROM alerts"));
+        for (String p : List.of("/a/russia", "/a/china", "/b/iran", "/b/council")) {
+            assertThat(count(db, "SELECT count(*) FROM watch_pages WHERE url = '" + server.url(p) + "' AND version = 1"))
+                    .as(p).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWatchKilledWithSigkillMidPollLosesAndDoublesNothingOnTheNextRun() throws Exception {
+        Path db = dir.resolve("crash.duckdb");
+        try (LoopbackServer server = new LoopbackServer()) {
+            java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+            AtomicBoolean hang = new AtomicBoolean(true);
+            crashFeeds(server, reached, hang);
+            Sources a = new Sources(List.of(server.url("/a.xml")), List.of(), List.of(), List.of(), List.of(), fast());
+            Sources ab = new Sources(List.of(server.url("/a.xml"), server.url("/b.xml")), List.of(), List.of(), List.of(), List.of(), fast());
+            assertThat(watcher(a, db).poll(new AtomicBoolean()).articles()).isEqualTo(2);
+
+            // a real process, killed with SIGKILL while it fetches feed B's pages
+            Path sources = dir.resolve("sources.yaml");
+            Files.writeString(sources, "feeds:\n  - " + server.url("/a.xml") + "\n  - " + server.url("/b.xml")
+                    + "\nsettings:\n  fetch.host.interval: 0ms\n  fetch.timeout: 60s\n");
+            Path log = dir.resolve("child.log");
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                    "-cp", System.getProperty("java.class.path"), "org.vigil.app.Main", "watch", "--once", "--sources", sources.toString(),
+                    "--db", db.toString(), "--progress", "never", "--quiet")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                assertThat(reached.await(120, java.util.concurrent.TimeUnit.SECONDS)).as("the child reached the hanging page; its log:%n%s",
+                        Files.exists(log) ? Files.readString(log) : "").isTrue();
+                assertThat(server.count("/b/iran")).isEqualTo(1); // fetched, in hand, not stored
+                child.destroyForcibly(); // SIGKILL on Unix
+                assertThat(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(child.exitValue()).isEqualTo(137);
+            } finally {
+                child.destroyForcibly();
+            }
+            assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(2);
+            hang.set(false);
+
+            PollSummary after = watcher(ab, db).poll(new AtomicBoolean());
+            assertThat(after.pagesNew()).as(after.line()).isEqualTo(2); // feed B's pages, fetched again
+            assertThat(server.count("/a/russia")).isEqualTo(1);
+            assertThat(server.count("/b/iran")).isEqualTo(2);
+            assertNothingLostOrDoubled(db, server);
+        }
+    }
+
+    /**
+     * The narrowest window, simulated: a poll that stored its articles and died before the
+     * transaction that marks them read. The next poll fetches them again and stores them onto themselves.
+     */
+    @Test
+    void aCrashBetweenStoringArticlesAndMarkingThemReadDoublesNothing() throws Exception {
+        Path db = dir.resolve("window.duckdb");
+        try (LoopbackServer server = new LoopbackServer()) {
+            crashFeeds(server, new java.util.concurrent.CountDownLatch(1), new AtomicBoolean(false));
+            Sources ab = new Sources(List.of(server.url("/a.xml"), server.url("/b.xml")), List.of(), List.of(), List.of(), List.of(), fast());
+            // what the crashed poll got as far as: the same pages, through the same pipeline and store, no ledger
+            Path spool = Files.createDirectories(dir.resolve("crashed-spool"));
+            StringBuilder jsonl = new StringBuilder();
+            for (String[] p : List.of(new String[] {"/a/russia", TestFeeds.RUSSIA}, new String[] {"/a/china", TestFeeds.CHINA},
+                    new String[] {"/b/iran", TestFeeds.IRAN},
+                    new String[] {"/b/council", TestFeeds.page("Council meets", TestFeeds.COUNCIL)})) {
+                jsonl.append(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("url", server.url(p[0]))
+                        .put("html", p[1])).append('\n');
+            }
+            Files.writeString(spool.resolve("pages.jsonl"), jsonl);
+            org.vigil.app.news.IngestNewsCommand.store(pipeline.run(spool, err), db, err);
+            assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(4);
+
+            PollSummary after = watcher(ab, db).poll(new AtomicBoolean());
+            assertThat(after.pagesNew()).as(after.line()).isEqualTo(4);
+            assertNothingLostOrDoubled(db, server);
+        }
+    }
 }
