@@ -86,7 +86,7 @@ public final class PollSummary {
     }
 
     String line() {
-        return String.format(Locale.ROOT, "vigil watch: %d feed(s): %d read, %d unchanged, %d failed, %d waiting after failures; "
+        return String.format(Locale.ROOT, "%d feed(s): %d read, %d unchanged, %d failed, %d waiting after failures; "
                         + "%d retried fetch(es); pages: %d new, %d changed, %d unchanged, %d failed, %d refused by robots.txt, %d left for the next poll; "
                         + "%d file(s) read, %d post folder(s) run; %d article(s) stored; %d new alert(s)%s%s",
                 feeds, feedsRead, feedsUnchanged, feedsFailed, feedsDeferred, retries, pagesNew, pagesChanged, pagesUnchanged,
@@ -94,8 +94,8 @@ public final class PollSummary {
                 deliveriesFailed > 0 ? ", " + deliveriesFailed + " not delivered" : "", stopped ? "; stopped early on request" : "");
     }
 
-    void print(PrintStream err) {
-        err.println(line());
+    void print(PrintStream err, int poll) {
+        err.println("vigil watch: poll " + poll + ": " + line());
         failures.forEach(f -> err.println("vigil watch: " + f));
     }
 }

@@ -120,8 +120,7 @@ public final class WatchCommand implements Callable<Integer> {
             bar.done();
             if (s != null) {
                 poll++;
-                err.print("poll " + poll + ": ");
-                s.print(err);
+                s.print(err, poll);
                 anyFailed |= s.anyFailed();
             }
             if (once || stop.get()) {

@@ -337,4 +337,89 @@ class WatchPollTest {
             assertNothingLostOrDoubled(db, server);
         }
     }
+
+    @Test
+    void sigtermFinishesTheArticleInHandStoresWhatWasReadAndExits() throws Exception {
+        Path db = dir.resolve("term.duckdb");
+        try (LoopbackServer server = new LoopbackServer()) {
+            java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+            AtomicBoolean hang = new AtomicBoolean(true);
+            crashFeeds(server, reached, hang);
+            Path sources = dir.resolve("sources.yaml");
+            Files.writeString(sources, "feeds:\n  - " + server.url("/a.xml") + "\n  - " + server.url("/b.xml")
+                    + "\nsettings:\n  fetch.host.interval: 0ms\n  fetch.timeout: 60s\n");
+            Path log = dir.resolve("child.log");
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                    "-cp", System.getProperty("java.class.path"), "org.vigil.app.Main", "watch", "--sources", sources.toString(),
+                    "--db", db.toString(), "--progress", "never", "--quiet")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                assertThat(reached.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                child.destroy(); // SIGTERM while the last page is in hand
+                Thread.sleep(500);
+                hang.set(false);
+                assertThat(child.waitFor(150, java.util.concurrent.TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+                assertThat(child.exitValue()).isEqualTo(143);
+            } finally {
+                child.destroyForcibly();
+            }
+            String out = Files.readString(log);
+            assertThat(out).contains("vigil watch: stopping after the article in hand");
+            // the page in hand was the last one, so the poll ends whole and the loop exits instead of waiting for the next
+            assertThat(out).contains("vigil watch: poll 1: 2 feed(s): 2 read").contains("pages: 4 new").doesNotContain("poll 2");
+            assertNothingLostOrDoubled(db, server);
+        }
+    }
+
+    @Test
+    void aStopRequestedMidPollStoresThePagesInHandAndLeavesTheRestForTheNextPoll() throws Exception {
+        Path db = dir.resolve("stop.duckdb");
+        try (LoopbackServer server = new LoopbackServer()) {
+            crashFeeds(server, new java.util.concurrent.CountDownLatch(1), new AtomicBoolean(false));
+            AtomicBoolean stop = new AtomicBoolean();
+            server.page("/b/iran", "text/html", () -> {
+                stop.set(true); // as SIGTERM would, while this page is being fetched
+                return TestFeeds.IRAN;
+            });
+            Sources ab = new Sources(List.of(server.url("/a.xml"), server.url("/b.xml")), List.of(), List.of(), List.of(), List.of(), fast());
+            PollSummary stopped = watcher(ab, db).poll(stop);
+            assertThat(stopped.stopped()).isTrue();
+            assertThat(stopped.pagesNew()).as(stopped.line()).isEqualTo(3);
+            assertThat(server.count("/b/council")).isZero();
+            assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(3);
+
+            PollSummary next = watcher(ab, db).poll(new AtomicBoolean());
+            assertThat(next.pagesNew()).as(next.line()).isEqualTo(1); // feed B kept no ETag, so its last page is listed again
+            assertThat(next.feedsUnchanged()).isEqualTo(1); // feed A was read whole
+            assertNothingLostOrDoubled(db, server);
+        }
+    }
+
+    @Test
+    void aPostFolderRunsTheCoordinationEngineOnNewFilesOnlyAndRaisesItsNetworks() throws Exception {
+        Path db = dir.resolve("posts.duckdb");
+        Path posts = Files.createDirectories(dir.resolve("posts"));
+        var data = new org.vigil.coordination.synthetic.SyntheticPosts(20_000, 1_000, 2, 13L, false).generate();
+        try (var out = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(posts.resolve("export-1.csv")),
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader("post_id", "account_id", "timestamp", "text",
+                        "retweet_of", "reply_to", "urls", "hashtags", "lang").build())) {
+            for (var p : data.posts()) {
+                out.printRecord(p.postId(), p.accountId(), p.timestamp(), p.text(), p.retweetOf(), p.replyTo(),
+                        String.join(" ", p.urls()), String.join(" ", p.hashtags()), p.language());
+            }
+        }
+        Sources sources = new Sources(List.of(), List.of(), List.of(), List.of(posts), List.of(), fast());
+        PollSummary first = watcher(sources, db).poll(new AtomicBoolean());
+        assertThat(first.line()).as(String.join("\n", first.failures())).contains("1 post folder(s) run");
+        List<Alert> alerts = storedAlerts(db);
+        assertThat(alerts).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.kind()).isEqualTo("new-network");
+            assertThat(a.networkId()).startsWith("watch-").contains("#");
+        });
+        assertThat(count(db, "SELECT count(*) FROM coordination_runs")).isEqualTo(1);
+
+        PollSummary second = watcher(sources, db).poll(new AtomicBoolean());
+        assertThat(second.line()).contains("0 post folder(s) run").contains("0 new alert(s)");
+        assertThat(count(db, "SELECT count(*) FROM coordination_runs")).isEqualTo(1);
+    }
 }
