@@ -80,4 +80,24 @@ class SourcesTest {
                 "vigil watch: --progress must be auto, always or never, got 'sometimes'");
         assertThat(dir.resolve("x.duckdb")).doesNotExist();
     }
+
+    static Path repo() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("..").normalize();
+    }
+
+    @Test
+    void theShippedExampleReadsAsSomeFortyHttpsFeedsAndASitemap() {
+        Sources s = Sources.read(repo().resolve("examples/sources.yaml"));
+        assertThat(s.feeds()).hasSizeGreaterThanOrEqualTo(36).allMatch(u -> u.startsWith("https://")).doesNotHaveDuplicates();
+        assertThat(s.sitemaps()).hasSize(1);
+        assertThat(s.settings().every()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void docsWatchListsEverySettingWithItsDefault() throws Exception {
+        String doc = Files.readString(repo().resolve("docs/watch.md"));
+        for (WatchSettings.Key k : WatchSettings.KEYS) {
+            assertThat(doc).as(k.name()).contains("| `" + k.name() + "` | `" + k.defaultValue() + "` | " + k.description() + " |");
+        }
+    }
 }

@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 public record FetchSettings(String userAgent, Duration timeout, long maxBytes, int maxRedirects,
                             Duration hostInterval, int retries, Duration backoff) {
-    public static final String USER_AGENT = "Vigil/0.1 (election-interference observatory; +https://github.com/vigil-observatory/vigil)";
+    public static final String USER_AGENT = "Vigil/0.1 (open-source election-interference observatory; set fetch.user.agent to add a contact)";
 
     public FetchSettings {
         if (userAgent == null || userAgent.isBlank()) {
