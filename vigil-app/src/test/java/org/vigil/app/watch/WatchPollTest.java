@@ -256,6 +256,22 @@ class WatchPollTest {
         });
     }
 
+    static Sources bothFeeds(LoopbackServer server) {
+        return new Sources(List.of(server.url("/a.xml"), server.url("/b.xml")), List.of(), List.of(), List.of(), List.of(), fast());
+    }
+
+    /** {@code vigil watch} on feeds A and B in a JVM of its own, output to {@code log}. */
+    Process startWatch(LoopbackServer server, Path db, Path log, String... more) throws java.io.IOException {
+        Path sources = dir.resolve("sources.yaml");
+        Files.writeString(sources, "feeds:\n  - " + server.url("/a.xml") + "\n  - " + server.url("/b.xml")
+                + "\nsettings:\n  fetch.host.interval: 0ms\n  fetch.timeout: 60s\n");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                "-cp", System.getProperty("java.class.path"), "org.vigil.app.Main", "watch", "--sources", sources.toString(),
+                "--db", db.toString(), "--progress", "never", "--quiet"));
+        cmd.addAll(List.of(more));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
     static void assertNothingLostOrDoubled(Path db, LoopbackServer server) {
         assertThat(count(db, "SELECT count(*) FROM articles")).isEqualTo(4);
         assertThat(count(db, "SELECT count(*) FROM sources")).isEqualTo(4);
@@ -276,18 +292,12 @@ class WatchPollTest {
             AtomicBoolean hang = new AtomicBoolean(true);
             crashFeeds(server, reached, hang);
             Sources a = new Sources(List.of(server.url("/a.xml")), List.of(), List.of(), List.of(), List.of(), fast());
-            Sources ab = new Sources(List.of(server.url("/a.xml"), server.url("/b.xml")), List.of(), List.of(), List.of(), List.of(), fast());
+            Sources ab = bothFeeds(server);
             assertThat(watcher(a, db).poll(new AtomicBoolean()).articles()).isEqualTo(2);
 
             // a real process, killed with SIGKILL while it fetches feed B's pages
-            Path sources = dir.resolve("sources.yaml");
-            Files.writeString(sources, "feeds:\n  - " + server.url("/a.xml") + "\n  - " + server.url("/b.xml")
-                    + "\nsettings:\n  fetch.host.interval: 0ms\n  fetch.timeout: 60s\n");
             Path log = dir.resolve("child.log");
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                    "-cp", System.getProperty("java.class.path"), "org.vigil.app.Main", "watch", "--once", "--sources", sources.toString(),
-                    "--db", db.toString(), "--progress", "never", "--quiet")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process child = startWatch(server, db, log, "--once");
             try {
                 assertThat(reached.await(120, java.util.concurrent.TimeUnit.SECONDS)).as("the child reached the hanging page; its log:%n%s",
                         Files.exists(log) ? Files.readString(log) : "").isTrue();
@@ -318,7 +328,7 @@ class WatchPollTest {
         Path db = dir.resolve("window.duckdb");
         try (LoopbackServer server = new LoopbackServer()) {
             crashFeeds(server, new java.util.concurrent.CountDownLatch(1), new AtomicBoolean(false));
-            Sources ab = new Sources(List.of(server.url("/a.xml"), server.url("/b.xml")), List.of(), List.of(), List.of(), List.of(), fast());
+            Sources ab = bothFeeds(server);
             // what the crashed poll got as far as: the same pages, through the same pipeline and store, no ledger
             Path spool = Files.createDirectories(dir.resolve("crashed-spool"));
             StringBuilder jsonl = new StringBuilder();
@@ -345,14 +355,8 @@ class WatchPollTest {
             java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
             AtomicBoolean hang = new AtomicBoolean(true);
             crashFeeds(server, reached, hang);
-            Path sources = dir.resolve("sources.yaml");
-            Files.writeString(sources, "feeds:\n  - " + server.url("/a.xml") + "\n  - " + server.url("/b.xml")
-                    + "\nsettings:\n  fetch.host.interval: 0ms\n  fetch.timeout: 60s\n");
             Path log = dir.resolve("child.log");
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
-                    "-cp", System.getProperty("java.class.path"), "org.vigil.app.Main", "watch", "--sources", sources.toString(),
-                    "--db", db.toString(), "--progress", "never", "--quiet")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process child = startWatch(server, db, log);
             try {
                 assertThat(reached.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                 child.destroy(); // SIGTERM while the last page is in hand
@@ -381,7 +385,7 @@ class WatchPollTest {
                 stop.set(true); // as SIGTERM would, while this page is being fetched
                 return TestFeeds.IRAN;
             });
-            Sources ab = new Sources(List.of(server.url("/a.xml"), server.url("/b.xml")), List.of(), List.of(), List.of(), List.of(), fast());
+            Sources ab = bothFeeds(server);
             PollSummary stopped = watcher(ab, db).poll(stop);
             assertThat(stopped.stopped()).isTrue();
             assertThat(stopped.pagesNew()).as(stopped.line()).isEqualTo(3);
