@@ -19,6 +19,8 @@ public final class ProgressBar implements ProgressListener {
     private final PrintWriter err;
     private final boolean enabled;
     private final long started = System.nanoTime();
+    private String stage;
+    private long stageStarted = started;
     private long lastDraw;
     private boolean drawn;
 
@@ -45,16 +47,20 @@ public final class ProgressBar implements ProgressListener {
             return;
         }
         long now = System.nanoTime();
+        if (!stage.equals(this.stage)) {
+            this.stage = stage; // rate and time left are per stage: extraction is far slower than fetching
+            stageStarted = now;
+        }
         if (now - started < 1_000_000_000L || now - lastDraw < 100_000_000L) {
             return;
         }
         lastDraw = now;
         drawn = true;
-        err.print(line(stage, done, total, (now - started) / 1e9));
+        err.print(line(stage, done, total, (now - stageStarted) / 1e9));
         err.flush();
     }
 
-    /** The bar as drawn after {@code seconds}: 100 characters after a carriage return. */
+    /** The bar as drawn {@code seconds} into its stage: 100 characters after a carriage return. */
     static String line(String stage, long done, long total, double seconds) {
         StringBuilder b = new StringBuilder("\r");
         if (total > 0) {

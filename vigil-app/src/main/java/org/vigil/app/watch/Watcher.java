@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vigil.app.news.IngestNewsCommand;
 import org.vigil.app.news.NewsPipeline;
+import org.vigil.app.progress.ProgressBar;
 import org.vigil.coordination.CoordinationSession;
 import org.vigil.coordination.CoordinationSettings;
 import org.vigil.coordination.InProcessCoordinationEngine;
@@ -357,6 +358,9 @@ public final class Watcher {
             s.alerts = fresh.size();
         } finally {
             deleteQuietly(spool);
+        }
+        if (progress instanceof ProgressBar bar) {
+            bar.done(); // alerts on stdout start on a clean line
         }
         List<String> undelivered = sinks.deliver(fresh, new PrintWriter(err, true));
         s.deliveriesFailed = undelivered.size();
