@@ -217,7 +217,8 @@ public final class Watcher {
                     }
                     continue;
                 }
-                p.sha = p.fetched.notModified() ? p.before.bodySha() : sha(p.fetched.body());
+                // a 304 to a request that sent no validators has no body to compare: it reads as an empty page
+                p.sha = p.fetched.notModified() && p.before != null ? p.before.bodySha() : sha(p.fetched.body());
                 read.add(p);
             }
 
@@ -467,7 +468,9 @@ public final class Watcher {
                     if (p.item != null && p.item.published() != null) {
                         o.put("published", p.item.published().toString().substring(0, 10));
                     }
-                    o.put("html", new String(p.fetched.body(), charset(p.fetched.contentType())));
+                    String type = p.fetched.contentType() == null ? "" : p.fetched.contentType().toLowerCase(java.util.Locale.ROOT);
+                    // plain text goes in as text so its line breaks keep their meaning; anything else is read as HTML
+                    o.put(type.startsWith("text/plain") ? "text" : "html", new String(p.fetched.body(), charset(p.fetched.contentType())));
                     w.write(o.toString());
                     w.newLine();
                 }
