@@ -25,6 +25,9 @@ public final class PollSummary {
     int alerts;
     int deliveriesFailed;
     boolean stopped;
+    double fetchSeconds;
+    double storeSeconds;
+    double seconds;
     final List<String> failures = new ArrayList<>();
 
     public int feedsFailed() {
@@ -88,10 +91,12 @@ public final class PollSummary {
     String line() {
         return String.format(Locale.ROOT, "%d feed(s): %d read, %d unchanged, %d failed, %d waiting after failures; "
                         + "%d retried fetch(es); pages: %d new, %d changed, %d unchanged, %d failed, %d refused by robots.txt, %d left for the next poll; "
-                        + "%d file(s) read, %d post folder(s) run; %d article(s) stored; %d new alert(s)%s%s",
+                        + "%d file(s) read, %d post folder(s) run; %d article(s) stored; %d new alert(s)%s%s; "
+                        + "%.1f s (fetch %.1f s, extract and store %.1f s)",
                 feeds, feedsRead, feedsUnchanged, feedsFailed, feedsDeferred, retries, pagesNew, pagesChanged, pagesUnchanged,
                 pagesFailed, pagesRefused, pagesLeft, filesRead, postFolders, articles, alerts,
-                deliveriesFailed > 0 ? ", " + deliveriesFailed + " not delivered" : "", stopped ? "; stopped early on request" : "");
+                deliveriesFailed > 0 ? ", " + deliveriesFailed + " not delivered" : "", stopped ? "; stopped early on request" : "",
+                seconds, fetchSeconds, storeSeconds);
     }
 
     void print(PrintStream err, int poll) {

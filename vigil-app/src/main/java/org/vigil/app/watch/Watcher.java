@@ -113,6 +113,7 @@ public final class Watcher {
     public PollSummary poll(AtomicBoolean stop) throws InterruptedException {
         PollSummary s = new PollSummary();
         Instant started = Instant.now();
+        long t0 = System.nanoTime();
         List<Alert> fresh = new ArrayList<>();
         Path spool = spoolFolder();
         try (VigilStore store = VigilStore.open(db); HttpFetcher fetcher = new HttpFetcher(settings.fetch())) {
@@ -248,6 +249,8 @@ public final class Watcher {
                 }
             }
 
+            s.fetchSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
             // 4. extract and store what is new (same text seen before: nothing to do)
             List<Pending> changed = read.stream().filter(p -> p.before == null || !p.sha.equals(p.before.bodySha())).toList();
             s.pagesUnchanged = read.size() - changed.size();
@@ -279,6 +282,7 @@ public final class Watcher {
                 }
             }
 
+            s.storeSeconds = (System.nanoTime() - t1) / 1e9;
             // 5. post folders through the coordination engine
             Map<String, List<WatchLedger.Network>> networks = new LinkedHashMap<>();
             List<WatchLedger.FileMark> postMarks = new ArrayList<>();
@@ -315,6 +319,11 @@ public final class Watcher {
                 for (Pending p : read) {
                     boolean isNew = p.before == null || !p.sha.equals(p.before.bodySha());
                     String article = p.copy != null ? articleOf.get(p.copy.toString()) : articleOf.get(p.url);
+                    if (article != null && p.copy == null) {
+                        // near-duplicates were merged on storing: name the article the text ended up in
+                        String merged = ledger.articleOfSource(p.url);
+                        article = merged != null ? merged : article;
+                    }
                     int version = p.before == null ? 1 : p.before.version() + (isNew ? 1 : 0);
                     Instant listedAt = p.item == null ? null : p.item.changedAt();
                     String etag = p.fetched == null ? null : p.fetched.etag();
@@ -366,6 +375,7 @@ public final class Watcher {
         List<String> undelivered = sinks.deliver(fresh, new PrintWriter(err, true));
         s.deliveriesFailed = undelivered.size();
         s.failures.addAll(undelivered);
+        s.seconds = (System.nanoTime() - t0) / 1e9;
         return s;
     }
 

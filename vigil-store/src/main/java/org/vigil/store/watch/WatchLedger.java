@@ -101,6 +101,20 @@ public final class WatchLedger {
         }
     }
 
+    /**
+     * The stored article a source belongs to ({@code sources.source_key}: its URL, or
+     * {@code origin:} and the file it was read from), null when none: after near-duplicate merging
+     * this is the article the page's text was merged into.
+     */
+    public String articleOfSource(String sourceKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT min(article_id) FROM sources WHERE source_key = ?")) {
+            ps.setString(1, sourceKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** How many versions of each page have been stored. */
     public Map<String, Integer> versionCounts() throws SQLException {
         Map<String, Integer> out = new LinkedHashMap<>();
