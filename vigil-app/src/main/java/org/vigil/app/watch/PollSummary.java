@@ -25,6 +25,7 @@ public final class PollSummary {
     int alerts;
     int deliveriesFailed;
     boolean stopped;
+    double openSeconds;
     double fetchSeconds;
     double storeSeconds;
     double seconds;
@@ -92,11 +93,11 @@ public final class PollSummary {
         return String.format(Locale.ROOT, "%d feed(s): %d read, %d unchanged, %d failed, %d waiting after failures; "
                         + "%d retried fetch(es); pages: %d new, %d changed, %d unchanged, %d failed, %d refused by robots.txt, %d left for the next poll; "
                         + "%d file(s) read, %d post folder(s) run; %d article(s) stored; %d new alert(s)%s%s; "
-                        + "%.1f s (fetch %.1f s, extract and store %.1f s)",
+                        + "%.1f s (open store %.1f s, fetch %.1f s, extract and store %.1f s)",
                 feeds, feedsRead, feedsUnchanged, feedsFailed, feedsDeferred, retries, pagesNew, pagesChanged, pagesUnchanged,
                 pagesFailed, pagesRefused, pagesLeft, filesRead, postFolders, articles, alerts,
                 deliveriesFailed > 0 ? ", " + deliveriesFailed + " not delivered" : "", stopped ? "; stopped early on request" : "",
-                seconds, fetchSeconds, storeSeconds);
+                seconds, openSeconds, fetchSeconds, storeSeconds);
     }
 
     void print(PrintStream err, int poll) {

@@ -121,6 +121,8 @@ public final class Watcher {
             Map<String, WatchLedger.Page> pages = store.read(c -> new WatchLedger(c).pages());
             Map<String, WatchLedger.Feed> feeds = store.read(c -> new WatchLedger(c).feeds());
             Map<String, WatchLedger.FileMark> files = store.read(c -> new WatchLedger(c).files());
+            s.openSeconds = (System.nanoTime() - t0) / 1e9;
+            long tFetch = System.nanoTime();
 
             // 1. the feeds and sitemaps: which items are new or changed
             Map<String, FetchResult> feedsRead = new LinkedHashMap<>();
@@ -249,7 +251,7 @@ public final class Watcher {
                 }
             }
 
-            s.fetchSeconds = (System.nanoTime() - t0) / 1e9;
+            s.fetchSeconds = (System.nanoTime() - tFetch) / 1e9;
             long t1 = System.nanoTime();
             // 4. extract and store what is new (same text seen before: nothing to do)
             List<Pending> changed = read.stream().filter(p -> p.before == null || !p.sha.equals(p.before.bodySha())).toList();
