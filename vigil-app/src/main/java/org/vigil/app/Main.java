@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 org.vigil.app.coordinate.EvalCoordinationCommand.class,
                 org.vigil.app.serve.ServeCommand.class,
                 org.vigil.app.exchange.ExportCommand.class, org.vigil.app.exchange.ImportCommand.class,
+                org.vigil.app.watch.WatchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -2,6 +2,7 @@ package org.vigil.app.coordinate;
 
 import org.vigil.app.Main;
 import org.vigil.app.output.Terminal;
+import org.vigil.app.progress.ProgressBar;
 import org.vigil.coordination.CoordinationSession;
 import org.vigil.coordination.CoordinationSettings;
 import org.vigil.coordination.InProcessCoordinationEngine;

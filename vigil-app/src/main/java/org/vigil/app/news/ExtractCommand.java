@@ -1,6 +1,7 @@
 package org.vigil.app.news;
 
 import org.vigil.app.Main;
+import org.vigil.app.progress.ProgressBar;
 import org.vigil.extract.GoldFormat;
 import org.vigil.model.Extraction;
 import picocli.CommandLine.Command;
@@ -27,13 +28,18 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--details", description = "Also write evidence offsets, the actor mention and the DISARM technique id of each item.")
     boolean details;
 
+    @Option(names = "--progress", paramLabel = "WHEN", description = "Progress bar on stderr: auto (on a terminal), always, never (default: auto).")
+    String progress = "auto";
+
     @Override
     public Integer call() throws IOException {
+        ProgressBar bar = ProgressBar.forMode(progress, new java.io.PrintWriter(System.err, true));
         if (!Files.exists(input)) {
             System.err.println("vigil extract: " + input + " does not exist; give a file, a folder or a .jsonl");
             return Main.USAGE;
         }
-        NewsPipeline.Result r = new NewsPipeline().run(input, System.err);
+        NewsPipeline.Result r = new NewsPipeline().run(input, System.err, bar);
+        bar.done();
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -2,6 +2,7 @@ package org.vigil.app.news;
 
 import org.vigil.app.Main;
 import org.vigil.app.output.Terminal;
+import org.vigil.app.progress.ProgressBar;
 import org.vigil.ingest.news.NewsDedup;
 import org.vigil.model.Article;
 import org.vigil.model.Extraction;
@@ -31,15 +32,20 @@ public final class IngestNewsCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "The DuckDB store (default: ${DEFAULT-VALUE}).")
     Path db = VigilStore.DEFAULT_PATH;
 
+    @Option(names = "--progress", paramLabel = "WHEN", description = "Progress bar on stderr: auto (on a terminal), always, never (default: auto).")
+    String progress = "auto";
+
     private static final int BATCH = 50;
 
     @Override
     public Integer call() {
+        ProgressBar bar = ProgressBar.forMode(progress, new java.io.PrintWriter(System.err, true));
         if (!Files.exists(input)) {
             System.err.println("vigil ingest news: " + input + " does not exist; give a file, a folder or a .jsonl");
             return Main.USAGE;
         }
-        NewsPipeline.Result r = new NewsPipeline().run(input, System.err);
+        NewsPipeline.Result r = new NewsPipeline().run(input, System.err, bar);
+        bar.done();
         int stored = store(r, db, System.err);
         r.printSummary(System.err, "ingest news");
         System.err.println("ingest news: " + stored + " distinct article(s) in " + db + "; see them with 'vigil report --db " + db + "'");
@@ -48,6 +54,13 @@ public final class IngestNewsCommand implements Callable<Integer> {
 
     /** Stores a pipeline result, near-duplicates merged into one article with all their sources; returns the articles stored. */
     public static int store(NewsPipeline.Result r, Path db, PrintStream err) {
+        try (VigilStore store = VigilStore.open(db)) {
+            return store(r, store, err);
+        }
+    }
+
+    /** As {@link #store(NewsPipeline.Result, Path, PrintStream)}, into a store the caller holds open. */
+    public static int store(NewsPipeline.Result r, VigilStore store, PrintStream err) {
         Map<String, Extraction> byId = new LinkedHashMap<>();
         List<Article> read = new ArrayList<>();
         for (Extraction x : r.extractions()) {
@@ -55,7 +68,7 @@ public final class IngestNewsCommand implements Callable<Integer> {
             read.add(x.article());
         }
         List<Article> merged = NewsDedup.merge(read);
-        try (VigilStore store = VigilStore.open(db)) {
+        {
             String run = store.startRun("ingest news");
             List<Problem> problems = new ArrayList<>(r.quarantine());
             List<Extraction> batch = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.vigil.app.news;
 
 import org.vigil.app.Main;
 import org.vigil.app.output.Terminal;
+import org.vigil.coordination.ProgressListener;
 import org.vigil.extract.GoldFormat;
 import org.vigil.extract.NewsExtractor;
 import org.vigil.extract.gazetteer.Gazetteer;
@@ -78,6 +79,11 @@ public final class NewsPipeline {
     }
 
     public Result run(Path input, PrintStream err) {
+        return run(input, err, ProgressListener.NONE);
+    }
+
+    /** As {@link #run(Path, PrintStream)}, telling {@code progress} of each article extracted (done / total). */
+    public Result run(Path input, PrintStream err, ProgressListener progress) {
         List<Problem> quarantine = new ArrayList<>();
         NewsBatch batch = new NewsIngest().read(input, quarantine::add);
         for (Article a : batch.articles()) {
@@ -100,6 +106,7 @@ public final class NewsPipeline {
                 Article a = batch.articles().get(i);
                 try {
                     out.add(futures.get(i).get());
+                    progress.progress("articles extracted", i + 1, futures.size());
                 } catch (ExecutionException e) {
                     Throwable c = e.getCause();
                     failures.add(a.doc() + ": extraction failed (" + c.getClass().getSimpleName() + ": " + c.getMessage()

@@ -143,6 +143,7 @@ public final class DashboardServer implements AutoCloseable {
         endpoints.addAll(new NewsApi(store).endpoints());
         endpoints.addAll(networkApi.endpoints());
         endpoints.addAll(new ExchangeApi(store).endpoints());
+        endpoints.addAll(new AlertsApi(store).endpoints());
         return endpoints;
     }
 

@@ -26,7 +26,7 @@ final class StaticAssets {
     /** URL path of each page, and the HTML file behind it. */
     static final Map<String, String> PAGES = pages();
     private static final String[] SCRIPTS = {"common.js", "overview.js", "matrix.js", "evidence.js", "incidents.js", "search.js",
-            "networks.js", "network.js", "account.js", "exchange.js"};
+            "networks.js", "network.js", "account.js", "exchange.js", "alerts.js"};
 
     private final Map<String, Asset> byPath = new LinkedHashMap<>();
 
@@ -40,6 +40,7 @@ final class StaticAssets {
         m.put("/networks", "networks.html");
         m.put("/network", "network.html");
         m.put("/account", "account.html");
+        m.put("/alerts", "alerts.html");
         return m;
     }
 

@@ -314,4 +314,25 @@ class BrowserTest {
         assertThat(text("#links")).contains("calm-account");
         assertNothingRan();
     }
+
+    @Test
+    @Order(20)
+    void theAlertsPageListsTheLatestAlertsWithEvidenceAndRendersHostileTextAsText() throws IOException {
+        driver.manage().logs().get(LogType.BROWSER); // drain what earlier pages logged: this page is checked alone
+        open("/alerts");
+        List<WebElement> items = driver.findElements(By.cssSelector("ol.alerts > li.alert"));
+        assertThat(items).hasSize(2);
+        // newest first
+        assertThat(items.get(0).findElement(By.cssSelector(".alert-summary")).getText()).isEqualTo(DemoAlerts.HOSTILE_SUMMARY);
+        assertThat(items.get(1).findElement(By.cssSelector(".alert-summary")).getText()).isEqualTo(DemoAlerts.CALM_SUMMARY);
+        assertThat(items.get(1).findElement(By.cssSelector(".alert-evidence q")).getText())
+                .isEqualTo("Officials said Moscow wants Trump to win.");
+        assertThat(items.get(1).findElement(By.cssSelector(".alert-evidence a")).getAttribute("href"))
+                .isEqualTo("https://news.example/ru-trump");
+        assertThat(items.get(0).findElements(By.cssSelector(".alert-evidence a"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("Alerts");
+        assertNothingRan();
+        assertNoConsoleErrors();
+        screenshot("alerts");
+    }
 }

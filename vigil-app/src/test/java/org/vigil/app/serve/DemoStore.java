@@ -66,6 +66,7 @@ final class DemoStore {
                     throw new IllegalStateException("vigil demo failed with exit code " + code + "; see the output above");
                 }
                 addHostileRecords(file);
+                DemoAlerts.add(file);
                 db = file;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the demo store for the serve tests", e);
