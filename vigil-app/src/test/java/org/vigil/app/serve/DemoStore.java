@@ -51,6 +51,13 @@ final class DemoStore {
     static final String HOSTILE_ACCOUNT = ONERROR + "acct";
     static final String HOSTILE_POST = "RT says " + SCRIPT + " " + SVG;
 
+    /** Three outlets' reports of one (fictional) operation, which the dashboard shows as one event. */
+    static final List<String> EVENT_OUTLETS = List.of("northshore.example", "plainsherald.example", "coastalwire.example");
+    static final List<String> EVENT_SENTENCES = List.of(
+            "Venezuelan hackers broke into a county voter registration server, researchers said.",
+            "Officials said Venezuelan state hackers broke into the county voter registration server.",
+            "Prosecutors charged two Venezuelan hackers with breaking into the county voter registration server.");
+
     private static Path db;
 
     private DemoStore() {
@@ -66,6 +73,7 @@ final class DemoStore {
                     throw new IllegalStateException("vigil demo failed with exit code " + code + "; see the output above");
                 }
                 addHostileRecords(file);
+                addOneEventFromThreeOutlets(file);
                 db = file;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the demo store for the serve tests", e);
@@ -77,6 +85,24 @@ final class DemoStore {
     private static Evidence evidence(String text, String sentence) {
         int start = text.indexOf(sentence);
         return new Evidence(sentence, start, start + sentence.length());
+    }
+
+    private static void addOneEventFromThreeOutlets(Path file) {
+        List<String> dates = List.of("2024-10-02", "2024-10-05", "2024-10-20");
+        List<IncidentStatus> statuses = List.of(IncidentStatus.ALLEGED, IncidentStatus.ATTRIBUTED, IncidentStatus.CHARGED);
+        try (VigilStore store = VigilStore.open(file)) {
+            for (int i = 0; i < 3; i++) {
+                String sentence = EVENT_SENTENCES.get(i);
+                String text = "Election security news. " + sentence + " More to follow.";
+                LocalDate day = LocalDate.parse(dates.get(i));
+                String url = "https://" + EVENT_OUTLETS.get(i) + "/2024/10/county-server-" + i;
+                Article article = new Article("event-article-" + i, "event-" + i + ".txt", url, "County voter server breached, part " + i,
+                        day, "en", text, List.of(new Source(url, "County voter server breached, part " + i, day, "event.jsonl")));
+                Incident incident = new Incident("VE", Technique.INTRUSION, IncidentTarget.ELECTION_INFRASTRUCTURE, statuses.get(i),
+                        2024, "T0000.002", evidence(text, sentence));
+                store.saveExtraction(new Extraction(article, List.of(), List.of(incident)));
+            }
+        }
     }
 
     private static void addHostileRecords(Path file) {
