@@ -100,7 +100,12 @@ public final class DashboardServer implements AutoCloseable {
                 problem(ctx, 500, "Internal Server Error", "an unexpected error occurred; the server log has the details", List.of());
             });
             config.routes.error(404, ctx -> {
-                if (ctx.attribute(ANSWERED) == null) {
+                if (ctx.attribute(ANSWERED) == null && !ctx.path().startsWith("/api/") && !ctx.path().startsWith("/assets/")
+                        && !ctx.path().startsWith("/vendor/")) {
+                    // a person typed or followed a wrong address: a page, not JSON
+                    ctx.status(404).contentType(assets.notFoundPage().contentType()).result(assets.notFoundPage().bytes());
+                    ctx.attribute(ANSWERED, true);
+                } else if (ctx.attribute(ANSWERED) == null) {
                     httpError(ctx, 404);
                 }
             });
