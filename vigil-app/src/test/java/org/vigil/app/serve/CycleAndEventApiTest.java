@@ -118,4 +118,16 @@ class CycleAndEventApiTest {
                 "parameter 'cycle' must be an even year (US general elections are held in even years), got 2017");
         assertThat(problem("/api/incidents?cycle=twenty")).isEqualTo("parameter 'cycle' must be a whole number, got 'twenty'");
     }
+
+    @Test
+    void aWrongAddressGetsAnHtmlPageAndAWrongApiPathAProblem() {
+        TestServer.Answer page = get("/no-such-page");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<h1>No such page</h1>").contains("<a href=\"/matrix\">Matrix</a>");
+        assertThat(page.header("Content-Security-Policy")).isEqualTo(DashboardServer.CSP);
+        TestServer.Answer api = get("/api/no-such-endpoint");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    }
 }

@@ -59,6 +59,7 @@ final class DemoStore {
             "Prosecutors charged two Venezuelan hackers with breaking into the county voter registration server.");
 
     private static Path db;
+    private static String demoOutput;
 
     private DemoStore() {
     }
@@ -68,7 +69,29 @@ final class DemoStore {
             try {
                 Path dir = Files.createTempDirectory("vigil-serve-test");
                 Path file = dir.resolve("demo.duckdb");
-                int code = new CommandLine(new DemoCommand()).execute("--db", file.toString(), "--out", dir.resolve("coordination").toString());
+                // the demo prints to System.out; keep a copy of what it said while still showing it
+                java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+                java.io.PrintStream console = System.out;
+                System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        console.write(b);
+                        said.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        console.write(b, off, len);
+                        said.write(b, off, len);
+                    }
+                }, true, java.nio.charset.StandardCharsets.UTF_8));
+                int code;
+                try {
+                    code = new CommandLine(new DemoCommand()).execute("--db", file.toString(), "--out", dir.resolve("coordination").toString());
+                } finally {
+                    System.setOut(console);
+                }
+                demoOutput = said.toString(java.nio.charset.StandardCharsets.UTF_8);
                 if (code != 0) {
                     throw new IllegalStateException("vigil demo failed with exit code " + code + "; see the output above");
                 }
@@ -80,6 +103,12 @@ final class DemoStore {
             }
         }
         return db;
+    }
+
+    /** What {@code vigil demo} printed on standard output while making the store. */
+    static synchronized String demoOutput() {
+        get();
+        return demoOutput;
     }
 
     private static Evidence evidence(String text, String sentence) {
