@@ -61,6 +61,7 @@ function drawTimeline(all) {
   chart.resize();
   chart.clear();
   chart.setOption({
+    animation: false, // dots appear where they are, so a click lands on what the reader sees
     tooltip: {confine: true, formatter: p => {
       const e = p.data.event;
       return `<b>${V.esc(e.actorName)} · ${V.esc(V.label(e.technique))}</b><br>` +
@@ -95,12 +96,12 @@ function drawTable(page) {
   } else {
     V.put(box, V.table([
       ['Reported', e => e.first ? V.day(e.first) + (e.last !== e.first ? ' to ' + V.day(e.last) : '') : 'undated', 'nowrap'],
-      ['Election', e => e.cycle ? String(e.cycle) : '?', 'num'],
+      ['Cycle', e => e.cycle ? String(e.cycle) : '?', 'num nowrap'],
       ['Actor', e => e.actorName],
       ['Technique', e => V.el('span', {class: 'technique'}, V.el('span', {class: 'swatch t-' + e.technique}), V.label(e.technique))],
       ['DISARM', e => V.el('span', {class: 'mono', text: e.reports[0].disarmId || ''}), 'nowrap'],
       ['Target', e => V.label(e.target)],
-      ['Status', e => e.status || ''],
+      ['Status', e => e.status || '', 'nowrap'],
       ['Sources', e => String(e.sources.length), 'num'],
       ['Evidence', e => {
         const r = e.reports[0];

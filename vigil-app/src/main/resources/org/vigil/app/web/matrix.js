@@ -156,6 +156,7 @@ async function drawTrend(holder, target) {
     chart.clear();
     const months = trend.points.map(p => p.month);
     chart.setOption({
+      animation: false,
       tooltip: {trigger: 'axis', confine: true, formatter: ps => {
         const p = trend.points[ps[0].dataIndex];
         return `<b>${V.esc(p.month)}</b><br>balance ${V.esc(p.balance)}<br>favours ${V.esc(p.favors)}, opposes ${V.esc(p.opposes)}, ` +

@@ -124,10 +124,13 @@ function drawGraph(g) {
   } else {
     parts.push(`${n} accounts, ${V.num(edges.length)} links.`);
   }
-  parts.push('Bigger accounts score higher; thicker links co-acted more; hover for details, click an account to open it.');
+  parts.push('Bigger accounts posted more; thicker links co-acted more; hover for details, click an account to open it.');
   document.getElementById('graph-note').textContent = parts.join(' ');
   document.getElementById('graph-note').dataset.dense = String(dense);
   const maxW = Math.max(1, ...edges.map(e => e.weight));
+  // size by activity: a planted group's scores are often all 1.00, its members' posts are not
+  const minPosts = Math.min(...g.nodes.map(x => x.posts));
+  const maxPosts = Math.max(minPosts + 1, ...g.nodes.map(x => x.posts));
   const index = new Map(g.nodes.map((node, i) => [node.accountId, 'n' + i]));
   const elements = g.nodes.map((node, i) => ({data: {id: 'n' + i, account: node.accountId,
     label: node.accountId.length > 18 ? node.accountId.slice(0, 17) + '…' : node.accountId,
@@ -148,7 +151,7 @@ function drawGraph(g) {
     elements,
     style: [
       {selector: 'node', style: {'label': n <= 60 ? 'data(label)' : '', 'font-size': 11, 'min-zoomed-font-size': 7,
-        'width': 'mapData(score, 0, 1, 10, 34)', 'height': 'mapData(score, 0, 1, 10, 34)', 'background-color': '#1f4e8c',
+        'width': `mapData(posts, ${minPosts}, ${maxPosts}, 10, 34)`, 'height': `mapData(posts, ${minPosts}, ${maxPosts}, 10, 34)`, 'background-color': '#1f4e8c',
         'color': '#1d2330', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-background-color': '#ffffff',
         'text-background-opacity': 0.75, 'text-background-padding': 1}},
       {selector: 'edge', style: {'width': 'mapData(w, 0, 1, 0.6, 6)', 'line-color': 'data(colour)', 'opacity': 0.55,
@@ -195,7 +198,7 @@ function drawGraph(g) {
   document.getElementById('graph-fit').onclick = () => cy.fit(undefined, 20);
   document.getElementById('graph-reset').onclick = () => cy.layout(layout).run();
   V.put('graph-legend',
-    V.el('span', {class: 'legend-item'}, V.el('span', {class: 'legend-node small'}), V.el('span', {class: 'legend-node big'}), 'account: size = score'),
+    V.el('span', {class: 'legend-item'}, V.el('span', {class: 'legend-node small'}), V.el('span', {class: 'legend-node big'}), 'account: size = posts'),
     [...kinds].sort().map(k => V.el('span', {class: 'legend-item', 'data-kind': k}, V.el('span', {class: 'legend-edge k-' + k}),
       (KIND_LABELS[k] || k) + ' (link colour by strongest co-action)')),
     V.el('span', {class: 'legend-item'}, V.el('span', {class: 'legend-edge thin'}), V.el('span', {class: 'legend-edge thick'}), 'thicker = more co-actions'));

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *   <li>a relative phrase in the sentence, read against the publication date: "this November",
  *       "next month's vote", "the last presidential election";</li>
  *   <li>any other year in the sentence ("in 2016, ..."), an odd one taken as the run-up to the next
- *       election;</li>
+ *       election unless a month of its first half comes with it ("in January 2017": the aftermath);</li>
  *   <li>the election years the whole article names: the publication date's cycle when it is among
  *       them, else the one named most often if named at least twice (the latest on a tie), the
  *       subject of a look back; without a date the latest year the article mentions stands in for it;</li>
@@ -123,7 +123,7 @@ public final class CycleInference {
             while (m.find()) {
                 int year = Integer.parseInt(m.group(1));
                 if (plausible(year, published)) {
-                    return new Cycle(year % 2 == 0 ? year : year + 1, Basis.SENTENCE_YEAR);
+                    return new Cycle(year % 2 == 0 ? year : oddYear(sentence, m.start(), year), Basis.SENTENCE_YEAR);
                 }
             }
         }
@@ -140,6 +140,19 @@ public final class CycleInference {
             }
         }
         return latest == 0 ? null : latest % 2 == 0 ? latest : latest + 1;
+    }
+
+    private static final Pattern MONTH_BEFORE = Pattern.compile("(?i)\\b(january|february|march|april|may|june|july|august|"
+            + "september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?\\s+(?:[0-9]{1,2},?\\s+)?$");
+    private static final List<String> FIRST_HALF = List.of("jan", "feb", "mar", "apr", "may", "jun");
+
+    /** An odd year's cycle: a month in its first half ("January 2017") is the aftermath of the last election, else the run-up. */
+    private static int oddYear(String sentence, int at, int year) {
+        Matcher month = MONTH_BEFORE.matcher(sentence.substring(Math.max(0, at - 20), at));
+        if (month.find() && FIRST_HALF.contains(month.group(1).substring(0, 3).toLowerCase(java.util.Locale.ROOT))) {
+            return year - 1;
+        }
+        return year + 1;
     }
 
     /** The cycle of a publication date alone: see the class comment, step 5. */

@@ -46,6 +46,8 @@ class CycleInferenceTest {
     void aBareYearInTheSentenceCountsAndAnOddOneLeadsToTheNextElection() {
         assertThat(cycle("In 2016, hackers stole the emails.", SEPT_2024)).isEqualTo(new Cycle(2016, Basis.SENTENCE_YEAR));
         assertThat(cycle("In 2019, the network began posting about candidates.", SEPT_2024).year()).isEqualTo(2020);
+        assertThat(cycle("Agencies concluded in January 2017 that Moscow had meddled.", SEPT_2024).year()).isEqualTo(2016);
+        assertThat(cycle("By October 3, 2019 the accounts were busy.", SEPT_2024).year()).isEqualTo(2020);
         // sums, percentages and far futures are no years of an election
         assertThat(cycle("They spent $2016 and grew 2020% on a budget for 2099.", SEPT_2024)).isEqualTo(new Cycle(2024, Basis.PUBLISHED));
     }
