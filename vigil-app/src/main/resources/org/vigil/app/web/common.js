@@ -95,6 +95,13 @@ const V = (() => {
     document.body.dataset.ready = 'error';
   }
 
+  /** Hides the error box again once a later load succeeds. */
+  function clearError() {
+    const box = document.getElementById('error');
+    if (box) box.hidden = true;
+    if (document.body.dataset.ready === 'error') document.body.dataset.ready = 'true';
+  }
+
   /** Runs the page's loader, then marks the page ready (the browser tests wait for it). */
   function page(load) {
     document.addEventListener('DOMContentLoaded', async () => {
@@ -326,6 +333,6 @@ const V = (() => {
   }
 
   return {el, put, safeUrl, outLink, link, query, esc, params, api, showError, page, highlighted, pct, num, day, minute,
-    table, pager, flag, stance, options, formValues, setQuery, chart, status, withStatus, downloads, csvCell, cite, citation,
+    table, pager, flag, stance, options, formValues, setQuery, chart, status, clearError, withStatus, downloads, csvCell, cite, citation,
     outlet, techniqueColour, TECHNIQUE_COLOURS, label, cycleOptions};
 })();

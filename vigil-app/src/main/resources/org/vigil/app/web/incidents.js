@@ -46,6 +46,7 @@ async function load(offset) {
   ]);
   I.page = page.items;
   drawTable(page);
+  V.clearError();
 }
 
 function drawTimeline(all) {

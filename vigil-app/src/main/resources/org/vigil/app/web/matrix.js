@@ -50,6 +50,7 @@ async function load() {
     M.names = Object.fromEntries(M.data.targets.map(t => [t.code, t.name]));
     drawHeatmap(M.data);
     drawTable(M.data);
+    V.clearError();
     return M.data.cells.length > 0;
   });
 }

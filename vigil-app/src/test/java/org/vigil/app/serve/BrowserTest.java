@@ -329,6 +329,7 @@ class BrowserTest {
         open("/incidents?actor=BY");
         assertThat(text("#incidents")).contains(DemoStore.HOSTILE_INCIDENT);
         js("echarts.getInstanceByDom(document.getElementById('timeline')).dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0});");
+        assertNoConsoleErrors();
         driver.findElement(By.cssSelector("#incidents button.event-open")).click();
         waitFor("the hostile event", () -> text("#event-reports").contains(DemoStore.HOSTILE_INCIDENT));
         driver.findElement(By.cssSelector("#event-reports button.cite")).click();
@@ -476,6 +477,25 @@ class BrowserTest {
         open("/no-such-page");
         assertThat(driver.getTitle()).isEqualTo("Not found · Vigil");
         assertThat(text("main")).contains("No such page");
+    }
+
+    @Test
+    @Order(13)
+    void aBadFilterValueShowsTheApisMessageInsteadOfAnEmptyChart() {
+        driver.get(base + "/incidents?disarm=nonsense");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "error".equals(js("return document.body.dataset.ready;")));
+        assertThat(text("#error")).isEqualTo("Could not load: parameter 'disarm' has an invalid value 'nonsense': "
+                + "DISARM technique id such as T0086 or T0086.002.");
+        assertThat(text("#timeline-status")).startsWith("Could not load: parameter 'disarm'");
+        assertNothingRan();
+        // the page stays usable: fixing the field and applying it loads the events
+        WebElement disarm = driver.findElement(By.name("disarm"));
+        disarm.clear();
+        driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        waitFor("the events", () -> "ready".equals(js("return document.getElementById('timeline').dataset.state;"))
+                && "true".equals(js("return document.body.dataset.ready;")));
+        assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("#incidents tbody tr"))).isNotEmpty();
     }
 
     @Test
