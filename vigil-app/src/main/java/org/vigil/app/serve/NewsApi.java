@@ -44,10 +44,16 @@ final class NewsApi {
                 Param.date("to", "Latest publication date of the articles, inclusive (YYYY-MM-DD)."),
                 Param.bool("hedged", true, "Include hedged claims (\"reportedly\", \"may\")."),
                 Param.bool("disputed", true, "Include disputed claims (denied, joked, contested)."),
-                new Param("holder", "query", Param.Type.STRING, false, null, null, 2L, List.of(), HOLDER_PATTERN,
-                        "The foreign state, as an ISO 3166-1 alpha-2 code such as RU."),
-                Param.text("target", 80, false, "The candidate, lower-case as stored (trump), or * for no clear preference."),
-                cycleParam("claims"));
+                holderParam(false), targetParam(false), cycleParam("claims"));
+    }
+
+    static Param holderParam(boolean required) {
+        return new Param("holder", "query", Param.Type.STRING, required, null, required ? 2L : null, 2L, List.of(), HOLDER_PATTERN,
+                "The foreign state, as an ISO 3166-1 alpha-2 code such as RU.");
+    }
+
+    static Param targetParam(boolean required) {
+        return Param.text("target", 80, required, "The candidate, lower-case as stored (trump), or * for no clear preference.");
     }
 
     static Param cycleParam(String what) {
@@ -121,10 +127,7 @@ final class NewsApi {
                 new Endpoint("/api/trend", "news", "A state's stance toward a candidate, month by month",
                         "Articles favouring, opposing and holding no preference per publication month, and their balance, "
                                 + "for one holder and target (both required); undated articles have no month.",
-                        List.of(new Param("holder", "query", Param.Type.STRING, true, null, 2L, 2L, List.of(), HOLDER_PATTERN,
-                                        "The foreign state, as an ISO 3166-1 alpha-2 code such as RU."),
-                                Param.text("target", 80, true, "The candidate, lower-case as stored (trump), or * for no clear preference."),
-                                cycleParam("claims"),
+                        List.of(holderParam(true), targetParam(true), cycleParam("claims"),
                                 Param.date("from", "Earliest publication date, inclusive (YYYY-MM-DD)."),
                                 Param.date("to", "Latest publication date, inclusive (YYYY-MM-DD)."),
                                 Param.bool("hedged", true, "Include hedged claims."),
