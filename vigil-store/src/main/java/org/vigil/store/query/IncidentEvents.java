@@ -20,8 +20,8 @@ import java.util.Set;
  * story retold over weeks stays one event while a new operation of the same kind a year later does not.
  */
 public final class IncidentEvents {
-    /** Reports further apart than this are different news, even about one kind of operation. */
-    public static final int WINDOW_DAYS = 45;
+    /** Reports further apart are different news, even about one kind of operation; two months hold a hack, its attribution and the charges. */
+    public static final int WINDOW_DAYS = 60;
     /** Share of the shorter sentence's content words the other must have. */
     public static final double MIN_OVERLAP = 0.3;
 
