@@ -38,14 +38,23 @@ public final class IncidentEvents {
         List<IncidentRow> ordered = new ArrayList<>(rows);
         ordered.sort(Comparator.comparing(IncidentRow::published, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingLong(IncidentRow::id));
-        Map<String, List<List<IncidentRow>>> groups = new LinkedHashMap<>();
+        // per state and technique: every event, and those still open to a dated report (rows come in date order,
+        // so an event whose latest report is older than the window never takes another dated one; an undated
+        // report, which comes last, is compared by wording with every event)
+        record Group(List<List<IncidentRow>> events, List<List<IncidentRow>> open) {
+        }
+        Map<String, Group> groups = new LinkedHashMap<>();
         List<List<IncidentRow>> all = new ArrayList<>();
         Map<Long, Set<String>> words = new java.util.HashMap<>();
         for (IncidentRow r : ordered) {
             words.put(r.id(), words(r.evidence()));
-            List<List<IncidentRow>> group = groups.computeIfAbsent(r.actor() + "\u0000" + r.technique(), k -> new ArrayList<>());
+            Group group = groups.computeIfAbsent(r.actor() + "\u0000" + r.technique(), k -> new Group(new ArrayList<>(), new ArrayList<>()));
+            if (r.published() != null) {
+                LocalDate horizon = r.published().minusDays(WINDOW_DAYS);
+                group.open().removeIf(event -> event.get(event.size() - 1).published().isBefore(horizon));
+            }
             List<IncidentRow> home = null;
-            for (List<IncidentRow> event : group) {
+            for (List<IncidentRow> event : r.published() != null ? group.open() : group.events()) {
                 if (event.stream().anyMatch(o -> sameOperation(o, r, words))) {
                     home = event;
                     break;
@@ -53,7 +62,8 @@ public final class IncidentEvents {
             }
             if (home == null) {
                 home = new ArrayList<>();
-                group.add(home);
+                group.events().add(home);
+                group.open().add(home);
                 all.add(home);
             }
             home.add(r);
