@@ -243,10 +243,10 @@ const V = (() => {
     }
   }
 
-  /** A CSV cell: quoted when needed, and a leading = + - @ defused so a spreadsheet never runs it as a formula. */
+  /** A CSV cell: quoted when needed; text with a leading = + - @ defused so a spreadsheet never runs it (numbers stay numbers). */
   function csvCell(v) {
     let s = v === null || v === undefined ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
