@@ -374,6 +374,14 @@ class BrowserTest {
         String of2016 = text("#matrix-table");
         System.out.println("the 2016 matrix of the demo:\n" + of2016);
         assertThat(of2016).isNotEqualTo(all);
+        // the download holds what the page shows: the 2016 cells, full names and codes
+        driver.findElement(By.cssSelector("#matrix-downloads button.csv")).click();
+        // (line ends are CRLF in the file; compared as plain newlines, however the driver hands them over)
+        String csv = ((String) js("return document.getElementById('matrix-downloads').dataset.csv;")).replace("\r\n", "\n");
+        assertThat(csv).startsWith("state,state_code,candidate,candidate_code,favours,opposes,no_preference,balance,")
+                .contains("\nRussia,RU,Hillary Clinton,clinton,0,1,0,-1,");
+        assertThat(csv.strip().split("\n")).hasSize(1 + ((Number) js("return echarts.getInstanceByDom(document.getElementById('heatmap'))"
+                + ".getOption().series[0].data.length;")).intValue());
         driver.findElement(By.cssSelector("#matrix-table button[data-holder]")).click();
         waitFor("the 2016 claims", () -> !driver.findElements(By.cssSelector("#cell-claims li.claim")).isEmpty());
         for (WebElement c : driver.findElements(By.cssSelector("#cell-claims li.claim"))) {
