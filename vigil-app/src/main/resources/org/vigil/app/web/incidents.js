@@ -58,6 +58,9 @@ function drawTimeline(all) {
   const node = document.getElementById('timeline');
   const narrow = node.clientWidth < 640;
   node.style.height = Math.max(320, 150 + actors.length * 36) + 'px';
+  const day = 24 * 3600 * 1000;
+  const times = dated.flatMap(e => [Date.parse(e.first), Date.parse(e.last || e.first)]);
+  const span = times.length ? {from: Math.min(...times) - 30 * day, to: Math.max(...times) + 30 * day} : {from: null, to: null};
   const chart = V.chart('timeline');
   chart.resize();
   chart.clear();
@@ -71,13 +74,24 @@ function drawTimeline(all) {
     }},
     legend: {type: 'scroll', top: 0, data: techniques.map(V.label)},
     grid: {left: narrow ? 70 : 110, right: 20, top: narrow ? 60 : 40, bottom: 50},
-    xAxis: {type: 'time', name: 'first reported', nameLocation: 'middle', nameGap: 30, axisLabel: {hideOverlap: true}},
+    // at least a month either side, so a lone event still sits on a calendar rather than on hours
+    xAxis: {type: 'time', name: 'first reported (a line runs to the last report)', nameLocation: 'middle', nameGap: 30,
+      axisLabel: {hideOverlap: true}, min: span.from, max: span.to},
     yAxis: {type: 'category', data: actors, axisLabel: {width: narrow ? 64 : 104, overflow: 'truncate'}},
-    series: techniques.map(t => ({
+    series: [{
+      name: 'report span', type: 'custom', silent: true, z: 1,
+      data: dated.filter(e => e.last && e.last !== e.first).map(e => ({value: [e.first, e.actorName, e.last],
+        itemStyle: {color: V.techniqueColour(e.technique)}})),
+      renderItem: (params, api) => {
+        const a = api.coord([api.value(0), api.value(1)]);
+        const b = api.coord([api.value(2), api.value(1)]);
+        return {type: 'line', shape: {x1: a[0], y1: a[1], x2: b[0], y2: b[1]}, style: {stroke: api.visual('color'), lineWidth: 2, opacity: 0.6}};
+      },
+    }].concat(techniques.map(t => ({
       name: V.label(t), type: 'scatter', itemStyle: {color: V.techniqueColour(t), opacity: 0.85},
       data: dated.filter(e => e.technique === t).map(e => ({value: [e.first, e.actorName, e.sources.length], event: e})),
       symbolSize: v => 9 + 5 * Math.sqrt(v[2]),
-    })),
+    }))),
   });
   chart.off('click');
   chart.on('click', p => {

@@ -239,7 +239,7 @@ class BrowserTest {
         // a real date axis, and each technique keeps its colour whatever the filter
         assertThat(js("return echarts.getInstanceByDom(document.getElementById('timeline')).getOption().xAxis[0].type;")).isEqualTo("time");
         String colours = "const o = echarts.getInstanceByDom(document.getElementById('timeline')).getOption();"
-                + " return Object.fromEntries(o.series.map(s => [s.name, s.itemStyle.color]));";
+                + " return Object.fromEntries(o.series.filter(s => s.type === 'scatter').map(s => [s.name, s.itemStyle.color]));";
         @SuppressWarnings("unchecked")
         Map<String, String> before = (Map<String, String>) js(colours);
         assertThat(new java.util.HashSet<>(before.values())).hasSameSizeAs(before.values());
@@ -328,7 +328,9 @@ class BrowserTest {
         assertThat(text("#results")).contains("<script>");
         open("/incidents?actor=BY");
         assertThat(text("#incidents")).contains(DemoStore.HOSTILE_INCIDENT);
-        js("echarts.getInstanceByDom(document.getElementById('timeline')).dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0});");
+        js("const c = echarts.getInstanceByDom(document.getElementById('timeline'));"
+                + " c.dispatchAction({type: 'showTip', seriesIndex: c.getOption().series.findIndex(s => s.type === 'scatter'), dataIndex: 0});");
+        waitFor("the hostile tooltip", () -> ((Number) js("return document.querySelectorAll('#timeline div').length;")).intValue() > 1);
         assertNoConsoleErrors();
         driver.findElement(By.cssSelector("#incidents button.event-open")).click();
         waitFor("the hostile event", () -> text("#event-reports").contains(DemoStore.HOSTILE_INCIDENT));
@@ -404,7 +406,7 @@ class BrowserTest {
         List<Number> at = (List<Number>) js("""
                 const node = document.getElementById('timeline');
                 const chart = echarts.getInstanceByDom(node);
-                const series = chart.getOption().series.findIndex(s => s.data.length > 0);
+                const series = chart.getOption().series.findIndex(s => s.type === 'scatter' && s.data.length > 0);
                 const p = chart.convertToPixel({seriesIndex: series}, chart.getOption().series[series].data[0].value);
                 const r = node.getBoundingClientRect();
                 return [Math.round(p[0] - r.width / 2), Math.round(p[1] - r.height / 2)];
