@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -20,7 +20,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
@@ -32,7 +35,9 @@ import org.apache.lucene.store.FSDirectory;
  * The Lucene index beside the DuckDB file: one document per article with its title, text and
  * evidence sentences. It is derived data. Each Lucene commit records the store's write counter
  * ({@code store_meta.index_version}); when the two disagree on open (a crash between the DuckDB
- * commit and the Lucene commit, or a deleted index folder) the index is rebuilt from DuckDB.
+ * commit and the Lucene commit, or a deleted index folder) the index is rebuilt from DuckDB, and so
+ * it is when the index was analysed differently ({@value #ANALYZER_ID}, English with Porter stemming,
+ * so "hack" finds "hacked" and "hacking").
  */
 final class FullTextIndex implements AutoCloseable {
     static final String ID = "id";
@@ -41,6 +46,9 @@ final class FullTextIndex implements AutoCloseable {
     static final String EVIDENCE = "evidence";
     static final String EVIDENCE_ID = "evidence_id";
     static final String VERSION_KEY = "index_version";
+    static final String ANALYZER_KEY = "analyzer";
+    /** Names the analysis; change it whenever the analyser changes, and every index is rebuilt on open. */
+    static final String ANALYZER_ID = "english-porter-1";
     static final int SNIPPET_CHARS = 240;
     static final int EVIDENCE_SNIPPET_CHARS = 320;
     static final int EVIDENCE_PER_HIT = 3;
@@ -57,7 +65,9 @@ final class FullTextIndex implements AutoCloseable {
     record Page(long total, List<Hit> hits) {
     }
 
-    private final Analyzer analyzer = new StandardAnalyzer();
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Highlights passages = new Highlights(analyzer, SNIPPET_CHARS);
+    private final Highlights sentences = new Highlights(analyzer, EVIDENCE_SNIPPET_CHARS);
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -73,7 +83,7 @@ final class FullTextIndex implements AutoCloseable {
         Directory dir = FSDirectory.open(folder);
         IndexWriter writer = null;
         try {
-            writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
+            writer = new IndexWriter(dir, new IndexWriterConfig(new EnglishAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             if (committedVersion(dir) != version) {
                 rebuild(writer, version, source);
@@ -102,7 +112,7 @@ final class FullTextIndex implements AutoCloseable {
             dir.close();
         }
         Directory memory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(memory, new IndexWriterConfig(new StandardAnalyzer()))) {
+        try (IndexWriter writer = new IndexWriter(memory, new IndexWriterConfig(new EnglishAnalyzer()))) {
             rebuild(writer, version, source);
         }
         return new FullTextIndex(memory, null, new SearcherManager(memory, null));
@@ -112,7 +122,11 @@ final class FullTextIndex implements AutoCloseable {
         if (!DirectoryReader.indexExists(dir)) {
             return -1;
         }
-        String v = SegmentInfos.readLatestCommit(dir).getUserData().get(VERSION_KEY);
+        Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+        if (!ANALYZER_ID.equals(data.get(ANALYZER_KEY))) {
+            return -1; // analysed another way: its terms would not meet this analyser's queries
+        }
+        String v = data.get(VERSION_KEY);
         try {
             return v == null ? -1 : Long.parseLong(v);
         } catch (NumberFormatException e) {
@@ -129,7 +143,7 @@ final class FullTextIndex implements AutoCloseable {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version)).entrySet());
+        writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version), ANALYZER_KEY, ANALYZER_ID).entrySet());
         writer.commit();
     }
 
@@ -157,28 +171,46 @@ final class FullTextIndex implements AutoCloseable {
         if (writer == null) {
             return;
         }
-        writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version)).entrySet());
+        writer.setLiveCommitData(Map.of(VERSION_KEY, Long.toString(version), ANALYZER_KEY, ANALYZER_ID).entrySet());
         writer.commit();
     }
 
+    /**
+     * The search box's text as a query, by Lucene's {@link SimpleQueryParser} restricted to words
+     * (all required), {@code "quoted phrases"} and {@code -excluded} words: anything else the user
+     * types ({@code ' OR 1=1 --}, {@code *:*}, unbalanced quotes) is words to look for, never an
+     * error. Each word is looked for in the title, the text and the evidence sentences; the title
+     * and evidence weigh more, because a match there says more.
+     */
+    Query parse(String text) {
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(TITLE, 2f, TEXT, 1f, EVIDENCE, 1.5f),
+                SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR);
+        parser.setDefaultOperator(BooleanClause.Occur.MUST);
+        return parser.parse(text);
+    }
+
     Page search(String text, int offset, int limit) throws IOException {
-        SearchQuery q = SearchQuery.parse(text, analyzer);
-        if (q.query() == null) {
-            return new Page(0, List.of());
-        }
+        Query query = parse(text);
         refresh();
         IndexSearcher searcher = searchers.acquire();
         try {
-            long total = searcher.count(q.query());
-            if (offset >= total) {
-                return new Page(total, List.of());
+            long total;
+            TopDocs top;
+            try {
+                total = searcher.count(query);
+                if (offset >= total) {
+                    return new Page(total, List.of());
+                }
+                top = searcher.search(query, offset + limit);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new IllegalArgumentException("the query has too many words for one search (at most "
+                        + IndexSearcher.getMaxClauseCount() / 4 + " or so); search for fewer");
             }
-            TopDocs top = searcher.search(q.query(), offset + limit);
             List<Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
             for (int i = offset; i < docs.length; i++) {
                 Document d = searcher.storedFields().document(docs[i].doc);
-                hits.add(hit(d, docs[i].score, q));
+                hits.add(hit(d, docs[i].score, query));
             }
             return new Page(total, hits);
         } finally {
@@ -186,19 +218,18 @@ final class FullTextIndex implements AutoCloseable {
         }
     }
 
-    private Hit hit(Document d, float score, SearchQuery q) {
-        String text = d.get(TEXT);
-        Snippet snippet = Snippets.best(text, Snippets.matches(analyzer, text, q.highlightTerms()), SNIPPET_CHARS);
-        String[] sentences = d.getValues(EVIDENCE);
+    private Hit hit(Document d, float score, Query query) {
+        Snippet snippet = passages.passage(TEXT, query, d.get(TEXT));
+        String[] texts = d.getValues(EVIDENCE);
         IndexableField[] ids = d.getFields(EVIDENCE_ID);
         record Ranked(SearchHit.EvidenceHit hit, int distinct, int count) {
         }
         List<Ranked> ranked = new ArrayList<>();
-        for (int i = 0; i < sentences.length && i < ids.length; i++) {
-            List<Snippets.Match> m = Snippets.matches(analyzer, sentences[i], q.highlightTerms());
-            if (!m.isEmpty()) {
-                ranked.add(new Ranked(new SearchHit.EvidenceHit(ids[i].numericValue().longValue(),
-                        Snippets.best(sentences[i], m, EVIDENCE_SNIPPET_CHARS)), Snippets.distinctTerms(m), m.size()));
+        for (int i = 0; i < texts.length && i < ids.length; i++) {
+            Highlights.Match m = sentences.sentence(EVIDENCE, query, texts[i]);
+            if (m != null) {
+                ranked.add(new Ranked(new SearchHit.EvidenceHit(ids[i].numericValue().longValue(), m.snippet()),
+                        m.distinctTerms(), m.matches()));
             }
         }
         ranked.sort(Comparator.comparingInt(Ranked::distinct).thenComparingInt(Ranked::count).reversed());

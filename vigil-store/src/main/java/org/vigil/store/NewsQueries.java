@@ -83,6 +83,9 @@ final class NewsQueries {
         if (!f.includeDisputed()) {
             w.and("NOT c.disputed");
         }
+        if (f.cycle() != null) {
+            w.and(CycleSql.of("c") + " = ?", f.cycle());
+        }
         return w;
     }
 
@@ -184,7 +187,7 @@ final class NewsQueries {
     private static final String CLAIM_SELECT = """
             SELECT c.id, c.holder, c.target, c.stance, c.hedged, c.disputed, c.basis, c.actor,
                    c.evidence_id, e.sentence, e.start_offset, e.end_offset,
-                   a.id, a.doc, a.title, a.url, a.published
+                   a.id, a.doc, a.title, a.url, a.published, """ + CycleSql.of("c") + """
             FROM claims c
             JOIN articles a ON a.id = c.article_id
             LEFT JOIN evidence e ON e.id = c.evidence_id
@@ -210,7 +213,7 @@ final class NewsQueries {
     private static List<ClaimRow> claimRows(Connection conn, Where w, String orderAndPage, long... trailing) throws SQLException {
         record Pending(long id, String holder, String target, String stance, boolean hedged, boolean disputed,
                        String basis, String actor, long evidenceId, Evidence evidence,
-                       String articleId, String doc, String title, String url, LocalDate published) {
+                       String articleId, String doc, String title, String url, LocalDate published, Integer cycle) {
         }
         List<Pending> pending = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement(CLAIM_SELECT + w.sql + orderAndPage)) {
@@ -225,7 +228,7 @@ final class NewsQueries {
                     pending.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getBoolean(5), rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getLong(9), ev,
                             rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                            Sql.date(rs.getObject(17))));
+                            Sql.date(rs.getObject(17)), rs.getObject(18) == null ? null : ((Number) rs.getObject(18)).intValue()));
                 }
             }
         }
@@ -235,7 +238,7 @@ final class NewsQueries {
         for (Pending p : pending) {
             rows.add(new ClaimRow(p.id(), p.holder(), p.target(), Stance.fromWire(p.stance()), p.hedged(), p.disputed(),
                     p.basis() == null ? null : Basis.fromWire(p.basis()), p.actor(), p.evidenceId(), p.evidence(),
-                    p.articleId(), p.doc(), p.title(), p.url(), p.published(), sources.get(p.articleId())));
+                    p.articleId(), p.doc(), p.title(), p.url(), p.published(), sources.get(p.articleId()), p.cycle()));
         }
         return rows;
     }

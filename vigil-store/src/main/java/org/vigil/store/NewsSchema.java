@@ -91,7 +91,11 @@ final class NewsSchema {
                     """,
                     // which store writes the full-text index has seen (see FullTextIndex)
                     "CREATE TABLE store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
-                    "INSERT INTO store_meta VALUES ('index_version', '0')")));
+                    "INSERT INTO store_meta VALUES ('index_version', '0')")),
+            // the election cycle a claim or incident is about (CycleLabeller); null: read from the date (CycleSql)
+            new Migration(2, "cycle of claims and incidents", List.of(
+                    "ALTER TABLE claims ADD COLUMN cycle INTEGER",
+                    "ALTER TABLE incidents ADD COLUMN cycle INTEGER")));
 
     private NewsSchema() {
     }

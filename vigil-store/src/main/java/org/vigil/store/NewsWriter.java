@@ -56,12 +56,12 @@ final class NewsWriter implements AutoCloseable {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String INSERT_CLAIM = """
-            INSERT INTO claims (id, article_id, holder, target, stance, hedged, disputed, basis, actor, evidence_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO claims (id, article_id, holder, target, stance, hedged, disputed, basis, actor, evidence_id, cycle)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String INSERT_INCIDENT = """
-            INSERT INTO incidents (id, article_id, actor, technique, target, status, year, disarm_id, evidence_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO incidents (id, article_id, actor, technique, target, status, year, disarm_id, evidence_id, cycle)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String INSERT_EVIDENCE =
             "INSERT INTO evidence (id, article_id, sentence, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)";
@@ -71,6 +71,7 @@ final class NewsWriter implements AutoCloseable {
 
     private final Connection conn;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final CycleLabeller cycles = CycleLabeller.installed();
 
     NewsWriter(Connection conn) {
         this.conn = conn;
@@ -135,6 +136,7 @@ final class NewsWriter implements AutoCloseable {
         }
         Map<Long, Evidence> evidence = new LinkedHashMap<>();
         Set<Long> ids = new HashSet<>();
+        java.util.function.Function<String, Integer> cycleOf = cycles.forArticle(a, published);
         if (!extraction.claims().isEmpty()) {
             PreparedStatement ps = statement(INSERT_CLAIM);
             for (Claim c : extraction.claims()) {
@@ -154,6 +156,7 @@ final class NewsWriter implements AutoCloseable {
                 ps.setString(8, c.basis() == null ? null : c.basis().wire());
                 ps.setString(9, c.actor());
                 setLong(ps, 10, evidenceId);
+                Sql.setInteger(ps, 11, cycleOf.apply(c.evidence() == null ? null : c.evidence().sentence()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -176,6 +179,10 @@ final class NewsWriter implements AutoCloseable {
                 Sql.setInteger(ps, 7, i.year());
                 ps.setString(8, i.disarmId());
                 setLong(ps, 9, evidenceId);
+                // the year it happened, when the extractor read one, is its cycle (an odd year leads to the next election)
+                Integer cycle = i.year() != null ? Integer.valueOf(i.year() % 2 == 0 ? i.year() : i.year() + 1)
+                        : cycleOf.apply(i.evidence() == null ? null : i.evidence().sentence());
+                Sql.setInteger(ps, 10, cycle);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -130,4 +130,31 @@ class SearchTest {
                     .contains("<mark>ballot</mark>");
         }
     }
+
+    @Test
+    void englishStemmingFindsOtherFormsOfAWord() {
+        try (VigilStore store = VigilStore.open(dir.resolve("vigil.duckdb"))) {
+            fill(store);
+            store.saveExtraction(article("c", "c.txt").sentence("The campaign said it was hacked in June.").build());
+            assertThat(store.search("hacking", 0, 10).hits()).extracting(SearchHit::articleId).containsExactly("c");
+            assertThat(store.search("hacking", 0, 10).hits().get(0).snippet().marked("[", "]")).contains("[hacked]");
+            assertThat(store.search("hacker", 0, 10).total()).isEqualTo(2);
+            assertThat(store.search("hacker", 0, 10).hits().get(0).snippet().marked("[", "]")).contains("[hackers]");
+            assertThat(store.search("troll", 0, 10).hits()).extracting(SearchHit::articleId).containsExactly("b");
+            assertThat(store.search("amplifying", 0, 10).hits().get(0).evidence()).singleElement()
+                    .satisfies(e -> assertThat(e.snippet().marked("[", "]")).contains("[amplified]"));
+        }
+    }
+
+    @Test
+    void hostileQueryTextIsWordsNeverAnErrorOrEverything() {
+        try (VigilStore store = VigilStore.open(dir.resolve("vigil.duckdb"))) {
+            fill(store);
+            assertThat(store.search("' OR 1=1 --", 0, 10).total()).isZero();
+            assertThat(store.search("*:*", 0, 10).total()).isZero();
+            assertThat(store.search("\"internal documents", 0, 10).hits()).extracting(SearchHit::articleId).containsExactly("a");
+            // OR and parentheses are no operators here: both words are required, as any other words
+            assertThat(store.search("hackers) OR (trolls", 0, 10).hits()).extracting(SearchHit::articleId).containsExactly("b");
+        }
+    }
 }

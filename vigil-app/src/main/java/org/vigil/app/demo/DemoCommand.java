@@ -70,7 +70,15 @@ public final class DemoCommand implements java.util.concurrent.Callable<Integer>
             o.println("Vigil demo, part 2: coordinated networks on generated posts -> " + out);
             org.vigil.app.coordinate.CoordinationDemo.run(out, db, o);
         }
+        o.println();
+        o.println("Open the dashboard over the demo's store with:");
+        o.println("  " + serveCommand(db));
         return Main.OK;
+    }
+
+    /** The command that serves {@code db} (plain {@code ./vigil serve} finds the demo's default store by itself too). */
+    public static String serveCommand(Path db) {
+        return "./vigil serve --db " + db + "   (then open http://127.0.0.1:" + org.vigil.app.serve.ServerSettings.DEFAULT_PORT + "/)";
     }
 
     /** Copies demo-01.txt, demo-02.txt, ... from the classpath into {@code dir}; returns how many. */

@@ -103,7 +103,11 @@ public final class DashboardServer implements AutoCloseable {
             });
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage(), List.of()));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, e.getStatus()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() != 404 || !notFoundPage(ctx, assets)) {
+                    httpError(ctx, e.getStatus());
+                }
+            });
             config.routes.exception(VigilException.class, (e, ctx) -> {
                 System.err.println("vigil serve: " + ctx.method() + " " + ctx.path() + ": " + e.getMessage());
                 problem(ctx, 500, "Internal Server Error", "the store could not answer: " + e.getMessage(), List.of());
@@ -114,7 +118,7 @@ public final class DashboardServer implements AutoCloseable {
                 problem(ctx, 500, "Internal Server Error", "an unexpected error occurred; the server log has the details", List.of());
             });
             config.routes.error(404, ctx -> {
-                if (ctx.attribute(ANSWERED) == null) {
+                if (ctx.attribute(ANSWERED) == null && !notFoundPage(ctx, assets)) {
                     httpError(ctx, 404);
                 }
             });
@@ -156,6 +160,17 @@ public final class DashboardServer implements AutoCloseable {
         h.put("Cross-Origin-Opener-Policy", "same-origin");
         h.put("Cross-Origin-Resource-Policy", "same-origin");
         return Collections.unmodifiableMap(h);
+    }
+
+    /** A person typed or followed a wrong address (not under /api, /assets or /vendor): answers a page, not JSON. */
+    private static boolean notFoundPage(Context ctx, StaticAssets assets) {
+        String p = ctx.path();
+        if (p.startsWith("/api/") || p.startsWith("/assets/") || p.startsWith("/vendor/")) {
+            return false;
+        }
+        ctx.status(404).contentType(assets.notFoundPage().contentType()).result(assets.notFoundPage().bytes());
+        ctx.attribute(ANSWERED, true);
+        return true;
     }
 
     private static void securityHeaders(Context ctx) {

@@ -88,6 +88,7 @@ final class OverviewApi {
             MatrixRow opposed = cells.stream().filter(r -> !r.target().equals("*") && r.balance() < 0)
                     .min(Comparator.comparingLong(MatrixRow::balance)).orElse(null);
             List<Object> cellViews = cells.stream().map(r -> (Object) Json.obj().with("target", r.target())
+                    .with("targetName", Candidates.name(r.target()))
                     .with("favors", r.favors()).with("opposes", r.opposes()).with("none", r.none()).with("balance", r.balance())
                     .with("shareHedged", r.shareHedged()).with("shareDisputed", r.shareDisputed())
                     .with("independentSources", r.independentSources())).toList();
@@ -104,8 +105,10 @@ final class OverviewApi {
             out.add(Json.obj().with("code", code).with("name", Countries.name(code))
                     .with("news", Json.obj().with("claims", claims)
                             .with("preference", preferred == null ? null : preferred.target())
+                            .with("preferenceName", preferred == null ? null : Candidates.name(preferred.target()))
                             .with("preferenceBalance", preferred == null ? null : preferred.balance())
                             .with("opposes", opposed == null ? null : opposed.target())
+                            .with("opposesName", opposed == null ? null : Candidates.name(opposed.target()))
                             .with("cells", cellViews)
                             .with("incidents", incidentCounts.getOrDefault(code, 0L)))
                     .with("networks", Json.obj().with("total", nets == null ? 0 : nets.total()).with("items", netViews)));

@@ -27,8 +27,12 @@ public final class ServeCommand implements Callable<Integer> {
     private static final int OK = 0;
     private static final int USAGE = 2;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The store to serve (default: ${DEFAULT-VALUE}).")
-    Path db = VigilStore.DEFAULT_PATH;
+    /** The store {@code vigil demo} writes, served when there is no other. */
+    static final Path DEMO_STORE = Path.of("vigil-data", "demo.duckdb");
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The store to serve (default: vigil-data/vigil.duckdb, "
+            + "or the demo's vigil-data/demo.duckdb when only that exists).")
+    Path db;
 
     @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind = ServerSettings.DEFAULT_BIND;
@@ -47,9 +51,29 @@ public final class ServeCommand implements Callable<Integer> {
     /** Where the token is looked up when --token is absent; replaced in tests. */
     Map<String, String> env = System.getenv();
     PrintStream out = System.out;
+    /** Where the default stores are looked for; replaced in tests. */
+    Path workDir = Path.of("");
     PrintStream err = System.err;
 
     public ServeCommand() {
+    }
+
+    /** The store named by --db; else the default store, or the demo's when only that exists (and says so). */
+    Path chooseStore() {
+        if (db != null) {
+            return db;
+        }
+        Path main = workDir.resolve(VigilStore.DEFAULT_PATH);
+        Path demo = workDir.resolve(DEMO_STORE);
+        if (java.nio.file.Files.exists(main)) {
+            return main;
+        }
+        if (!java.nio.file.Files.exists(demo)) {
+            throw new VigilException("no Vigil store at " + main + " and no demo store at " + demo
+                    + "; run './vigil demo' for a sample store, or 'vigil ingest' to fill one, or pass --db FILE");
+        }
+        out.println("No store at " + main + ": serving the demo store " + demo + " (made by 'vigil demo'); pass --db FILE for another.");
+        return demo;
     }
 
     @Override
@@ -58,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
         VigilStore store;
         try {
             settings = new ServerSettings(bind, port, token != null ? token : env.get(TOKEN_ENV), allowHosts);
-            store = VigilStore.openReadOnly(db);
+            store = VigilStore.openReadOnly(chooseStore());
         } catch (VigilException e) {
             err.println("vigil serve: " + e.getMessage());
             return USAGE;
@@ -77,7 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
             store.close();
             stopped.countDown();
         }, "vigil-serve-shutdown"));
-        out.println("Vigil dashboard at " + server.url() + " (store " + store.path() + ", read-only). Ctrl-C stops it.");
+        out.println("Vigil dashboard at " + server.url() + " serving the store " + store.path() + " (read-only). Ctrl-C stops it.");
         if (settings.token() != null) {
             out.println("Access token required: API clients send 'Authorization: Bearer TOKEN'; "
                     + "a browser logs in once at " + server.url() + "?token=TOKEN");

@@ -29,6 +29,7 @@ final class StaticAssets {
             "networks.js", "network.js", "account.js", "exchange.js", "alerts.js"};
 
     private final Map<String, Asset> byPath = new LinkedHashMap<>();
+    private final Asset notFound;
 
     private static Map<String, String> pages() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -51,6 +52,8 @@ final class StaticAssets {
             String page = assemble(new String(read(WEB + p.getValue()), StandardCharsets.UTF_8), head, header);
             byPath.put(p.getKey(), new Asset(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"));
         }
+        notFound = new Asset(assemble(new String(read(WEB + "notfound.html"), StandardCharsets.UTF_8), head, header)
+                .getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
         byPath.put("/assets/app.css", new Asset(read(WEB + "app.css"), "text/css; charset=utf-8"));
         for (String s : SCRIPTS) {
             byPath.put("/assets/" + s, new Asset(read(WEB + s), "text/javascript; charset=utf-8"));
@@ -79,6 +82,11 @@ final class StaticAssets {
 
     Map<String, Asset> all() {
         return byPath;
+    }
+
+    /** The page a browser gets for an address that is no page (served with status 404, never at a path of its own). */
+    Asset notFoundPage() {
+        return notFound;
     }
 
     private static byte[] read(String resource) {

@@ -95,6 +95,13 @@ const V = (() => {
     document.body.dataset.ready = 'error';
   }
 
+  /** Hides the error box again once a later load succeeds. */
+  function clearError() {
+    const box = document.getElementById('error');
+    if (box) box.hidden = true;
+    if (document.body.dataset.ready === 'error') document.body.dataset.ready = 'true';
+  }
+
   /** Runs the page's loader, then marks the page ready (the browser tests wait for it). */
   function page(load) {
     document.addEventListener('DOMContentLoaded', async () => {
@@ -204,6 +211,128 @@ const V = (() => {
     return c;
   }
 
+  /**
+   * Says what a chart (or any box) is doing: 'loading', 'empty' or 'error' with a message, or
+   * 'ready'. The words go in a status line just above the box, which is dimmed while not ready.
+   */
+  function status(id, state, message) {
+    const node = document.getElementById(id);
+    if (!node) return;
+    let line = document.getElementById(id + '-status');
+    if (!line) {
+      line = el('p', {id: id + '-status', class: 'box-status', role: 'status', 'aria-live': 'polite'});
+      node.before(line);
+    }
+    node.dataset.state = state;
+    node.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+    const words = {loading: 'Loading…', empty: 'Nothing to show for these filters.', error: 'Could not load this chart.'};
+    line.textContent = state === 'ready' ? '' : (message || words[state] || '');
+    line.className = 'box-status ' + state;
+    line.hidden = state === 'ready';
+  }
+
+  /** Runs load() for box id, with its loading state, then 'ready', 'empty' (load returned false) or 'error'. */
+  async function withStatus(id, load) {
+    status(id, 'loading');
+    try {
+      const shown = await load();
+      status(id, shown === false ? 'empty' : 'ready');
+    } catch (e) {
+      status(id, 'error', 'Could not load: ' + (e && e.message ? e.message : String(e)));
+      throw e;
+    }
+  }
+
+  /** A CSV cell: quoted when needed; text with a leading = + - @ defused so a spreadsheet never runs it (numbers stay numbers). */
+  function csvCell(v) {
+    let s = v === null || v === undefined ? '' : String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function save(name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], {type}));
+    const a = el('a', {href: url, download: name});
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  /**
+   * "CSV" and "JSON" buttons that download what a page shows: rows() gives the current rows,
+   * columns are [header, row -> value]. The last file built is kept on the box for tests (data-csv).
+   */
+  function downloads(container, name, columns, rows) {
+    const box = typeof container === 'string' ? document.getElementById(container) : container;
+    const csv = () => [columns.map(c => csvCell(c[0])).join(',')]
+      .concat(rows().map(r => columns.map(c => csvCell(c[1](r))).join(','))).join('\r\n') + '\r\n';
+    const json = () => JSON.stringify(rows().map(r => Object.fromEntries(columns.map(c => [c[0], c[1](r)]))), null, 2);
+    put(box,
+      el('button', {type: 'button', class: 'download csv', text: 'Download CSV', onclick: () => {
+        const text = csv();
+        box.dataset.csv = text;
+        save(name + '.csv', 'text/csv;charset=utf-8', text);
+      }}),
+      el('button', {type: 'button', class: 'download json', text: 'Download JSON', onclick: () => {
+        const text = json();
+        box.dataset.json = text;
+        save(name + '.json', 'application/json', text);
+      }}));
+    box.classList.add('downloads');
+  }
+
+  /** The citation of a sentence: quoted, then outlet, URL and date. */
+  function citation(sentence, outlet, url, date) {
+    return `"${sentence}" — ${outlet || 'unknown outlet'}${url ? ', ' + url : ''}${date ? ', ' + day(date) : ''}`;
+  }
+
+  /** A "Cite" button that copies citation(...) to the clipboard (the text also lands on the button, data-citation). */
+  function cite(sentence, outlet, url, date) {
+    const text = citation(sentence, outlet, url, date);
+    return el('button', {type: 'button', class: 'cite', title: 'Copy sentence, outlet, URL and date', text: 'Cite',
+      onclick: async ev => {
+        const b = ev.currentTarget;
+        b.dataset.citation = text;
+        try {
+          await navigator.clipboard.writeText(text);
+          b.textContent = 'Copied';
+        } catch (e) {
+          b.textContent = 'Copy failed: select the text below';
+          b.after(el('textarea', {class: 'citation', readonly: true, rows: 3, text}));
+        }
+      }});
+  }
+
+  /** The outlet of a URL: its host without www. */
+  function outlet(u) {
+    const safe = safeUrl(u);
+    return safe ? new URL(safe).hostname.replace(/^www\./, '') : null;
+  }
+
+  /** One fixed colour per technique, the same on every page and under every filter. */
+  const TECHNIQUE_COLOURS = {
+    hack_and_leak: '#d62728', phishing: '#ff7f0e', intrusion: '#8c564b', disinformation: '#1f77b4',
+    inauthentic_accounts: '#9467bd', ai_generated_content: '#e377c2', covert_funding: '#bcbd22', state_media: '#17becf',
+    threats_violence: '#000000', influence_operation: '#7f7f7f',
+  };
+
+  function techniqueColour(t) {
+    return TECHNIQUE_COLOURS[t] || '#555555';
+  }
+
+  function label(wire) {
+    return String(wire || '').replace(/_/g, ' ');
+  }
+
+  /** Fills a cycle <select> from /api/cycles (keeps its first "all" option) and selects the given one. */
+  async function cycleOptions(select, selected) {
+    const data = await api('/api/cycles');
+    options(select, data.cycles.filter(c => c.cycle !== null).map(c => [String(c.cycle),
+      `${c.cycle} (${num(c.claims)} claims, ${num(c.incidents)} incidents)`]), selected);
+  }
+
   return {el, put, safeUrl, outLink, link, query, esc, params, api, showError, page, highlighted, pct, num, day, minute,
-    table, pager, flag, stance, options, formValues, setQuery, chart};
+    table, pager, flag, stance, options, formValues, setQuery, chart, status, clearError, withStatus, downloads, csvCell, cite, citation,
+    outlet, techniqueColour, TECHNIQUE_COLOURS, label, cycleOptions};
 })();

@@ -30,12 +30,14 @@ V.page(async () => {
 
 function showClaim(c) {
   V.put('claim-title', c.holderName + ' ', V.stance(c.stance), ' ',
-    c.target === '*' ? 'any candidate' : c.target);
+    c.target === '*' ? 'any candidate' : (c.targetName || c.target));
   V.put('claim-flags', 
     V.el('span', {class: 'flag', text: 'named as: ' + (c.actor || c.holder)}),
     V.flag(c.hedged, 'hedged'), V.flag(c.disputed, 'disputed'),
     c.basis ? V.el('span', {class: 'flag basis', text: 'basis: ' + c.basis}) : null,
-    c.hedged || c.disputed ? null : V.el('span', {class: 'flag', text: 'firm, undisputed'}));
+    c.hedged || c.disputed ? null : V.el('span', {class: 'flag', text: 'firm, undisputed'}),
+    c.cycle ? V.el('span', {class: 'flag cycle', text: c.cycle + ' election'}) : null,
+    c.evidence ? V.cite(c.evidence.sentence, V.outlet(c.article.url) || c.article.doc, V.safeUrl(c.article.url), c.article.published) : null);
   document.getElementById('claim-sentence').textContent = c.evidence ? c.evidence.sentence : '(no evidence sentence kept)';
   document.getElementById('claim').hidden = false;
 }
@@ -46,7 +48,8 @@ function showIncident(i) {
     V.el('span', {class: 'flag', text: 'DISARM ' + (i.disarmId || '?')}),
     i.status ? V.el('span', {class: 'flag basis', text: i.status}) : null,
     i.year ? V.el('span', {class: 'flag', text: String(i.year)}) : null,
-    i.target ? V.el('span', {class: 'flag', text: 'target: ' + i.target}) : null);
+    i.target ? V.el('span', {class: 'flag', text: 'target: ' + i.target}) : null,
+    i.cycle ? V.el('span', {class: 'flag cycle', text: i.cycle + ' election'}) : null);
   document.getElementById('claim-sentence').textContent = i.evidence ? i.evidence.sentence : '';
   document.getElementById('claim').hidden = false;
 }

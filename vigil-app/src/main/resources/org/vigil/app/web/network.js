@@ -26,13 +26,20 @@ V.page(async () => {
     text: `${l.lean === 'push' ? 'pushes' : 'attacks'} ${l.candidate}: ${l.posts} posts (${V.pct(l.share)}), cues ${l.cues.join(' ')}`}))
     : [V.el('span', {class: 'empty', text: 'no candidate lean found'})]));
   showObjects(net.objects);
-  const [graph, activity] = await Promise.all([
-    V.api(base + '/graph', {run: W.run, maxNodes: 300, maxEdges: 3000}),
-    V.api(base + '/objects', {run: W.run, order: 'time', limit: 40}),
+  await Promise.all([
+    V.withStatus('graph', async () => {
+      const graph = await V.api(base + '/graph', {run: W.run, maxNodes: 300, maxEdges: 3000});
+      if (graph.nodes.length === 0) return false;
+      drawGraph(graph);
+      return true;
+    }),
+    V.withStatus('activity', async () => {
+      const activity = await V.api(base + '/objects', {run: W.run, order: 'time', limit: 40});
+      drawActivity(activity.items);
+      return activity.items.length > 0;
+    }),
     members(0),
   ]);
-  drawGraph(graph);
-  drawActivity(activity.items);
 });
 
 function objectLabel(o) {
@@ -70,41 +77,135 @@ async function members(offset) {
   return page;
 }
 
+/** Colours of the co-action kinds, fixed so the legend always reads the same. */
+const KIND_COLOURS = {'co-tweet': '#e08214', 'co-retweet': '#4d9221', 'co-link': '#1f4e8c', 'co-hashtag': '#b2182b',
+  'co-similar-text': '#8073ac'};
+const KIND_LABELS = {'co-tweet': 'same text', 'co-retweet': 'same re-share', 'co-link': 'same link', 'co-hashtag': 'same hashtag',
+  'co-similar-text': 'similar text'};
+/** Past this density a graph shows each account's strongest links only: the rest is a solid blob. */
+const DENSE = 0.25;
+const LINKS_PER_ACCOUNT = 3;
+
+function kindOf(e) {
+  let best = null;
+  for (const [k, v] of Object.entries(e.coActions || {})) {
+    if (v > 0 && (best === null || v > e.coActions[best])) best = k;
+  }
+  return best || 'other';
+}
+
+/** For a dense graph: the union of each account's few strongest links, so every account keeps its firmest ties. */
+function strongest(edges, perNode) {
+  const byNode = new Map();
+  edges.forEach((e, i) => {
+    for (const n of [e.source, e.target]) {
+      if (!byNode.has(n)) byNode.set(n, []);
+      byNode.get(n).push(i);
+    }
+  });
+  const keep = new Set();
+  for (const list of byNode.values()) {
+    list.sort((a, b) => edges[b].weight - edges[a].weight);
+    list.slice(0, perNode).forEach(i => keep.add(i));
+  }
+  return edges.filter((e, i) => keep.has(i));
+}
+
 function drawGraph(g) {
-  document.getElementById('graph-note').textContent = g.truncated
-    ? `Showing the ${g.nodes.length} firmest of ${g.totalNodes} accounts and ${g.edges.length} of ${g.totalEdges} links. Click an account to open it.`
-    : `${g.nodes.length} accounts, ${g.edges.length} links; thicker links are more significant. Click an account to open it.`;
-  const maxW = Math.max(1, ...g.edges.map(e => e.weight));
   const n = g.nodes.length;
   const density = n > 1 ? g.edges.length / (n * (n - 1) / 2) : 0;
-  // a near-clique is a blob under a force layout; a circle shows it as what it is
-  const layout = density > 0.3 ? {name: 'circle', animate: false}
-    : n > 150 ? {name: 'concentric', animate: false, minNodeSpacing: 6}
-      : {name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 60};
-  const elements = g.nodes.map(n => ({data: {id: 'n' + g.nodes.indexOf(n), account: n.accountId, label: n.accountId, score: n.score}}));
-  const index = new Map(g.nodes.map((n, i) => [n.accountId, 'n' + i]));
-  for (const e of g.edges) {
-    if (!index.has(e.source) || !index.has(e.target)) continue;
-    elements.push({data: {source: index.get(e.source), target: index.get(e.target), w: e.weight / maxW}});
+  const dense = density > DENSE;
+  const edges = dense ? strongest(g.edges, LINKS_PER_ACCOUNT) : g.edges;
+  const parts = [];
+  if (g.truncated) parts.push(`The ${n} firmest of ${V.num(g.totalNodes)} accounts and the strongest ${V.num(g.edges.length)} of ${V.num(g.totalEdges)} links.`);
+  if (dense) {
+    parts.push(`A dense group (${V.pct(density)} of all possible links): showing each account's ${LINKS_PER_ACCOUNT} strongest links, ` +
+      `${V.num(edges.length)} of ${V.num(g.edges.length)}.`);
+  } else {
+    parts.push(`${n} accounts, ${V.num(edges.length)} links.`);
   }
+  parts.push('Bigger accounts posted more; thicker links co-acted more; hover for details, click an account to open it.');
+  document.getElementById('graph-note').textContent = parts.join(' ');
+  document.getElementById('graph-note').dataset.dense = String(dense);
+  const maxW = Math.max(1, ...edges.map(e => e.weight));
+  // size by activity: a planted group's scores are often all 1.00, its members' posts are not
+  const minPosts = Math.min(...g.nodes.map(x => x.posts));
+  const maxPosts = Math.max(minPosts + 1, ...g.nodes.map(x => x.posts));
+  const index = new Map(g.nodes.map((node, i) => [node.accountId, 'n' + i]));
+  const elements = g.nodes.map((node, i) => ({data: {id: 'n' + i, account: node.accountId,
+    label: node.accountId.length > 18 ? node.accountId.slice(0, 17) + '…' : node.accountId,
+    score: node.score, posts: node.posts, partners: node.partners}}));
+  const kinds = new Set();
+  for (const e of edges) {
+    if (!index.has(e.source) || !index.has(e.target)) continue;
+    const kind = kindOf(e);
+    kinds.add(kind);
+    elements.push({data: {source: index.get(e.source), target: index.get(e.target), w: e.weight / maxW, weight: e.weight,
+      kind, colour: KIND_COLOURS[kind] || '#9aa7b8', coActions: e.coActions}});
+  }
+  const layout = {name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 12000, idealEdgeLength: () => 80,
+    edgeElasticity: e => 40 + 60 * (1 - e.data('w')), gravity: 0.4, numIter: 1500, nodeDimensionsIncludeLabels: true, fit: true,
+    padding: 20};
   const cy = cytoscape({
     container: document.getElementById('graph'),
     elements,
     style: [
-      {selector: 'node', style: {'label': n <= 80 ? 'data(label)' : '', 'font-size': 7, 'width': 'mapData(score, 0, 1, 6, 14)',
-        'height': 'mapData(score, 0, 1, 6, 14)', 'background-color': '#1f4e8c', 'color': '#333', 'text-valign': 'bottom',
-        'text-max-width': 120, 'text-wrap': 'ellipsis'}},
-      {selector: 'edge', style: {'width': 'mapData(w, 0, 1, 0.3, 3)', 'line-color': '#9aa7b8', 'opacity': density > 0.3 ? 0.25 : 0.6}},
-      {selector: 'node:selected', style: {'background-color': '#b2182b'}},
+      {selector: 'node', style: {'label': n <= 60 ? 'data(label)' : '', 'font-size': 11, 'min-zoomed-font-size': 7,
+        'width': `mapData(posts, ${minPosts}, ${maxPosts}, 10, 34)`, 'height': `mapData(posts, ${minPosts}, ${maxPosts}, 10, 34)`, 'background-color': '#1f4e8c',
+        'color': '#1d2330', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75, 'text-background-padding': 1}},
+      {selector: 'edge', style: {'width': 'mapData(w, 0, 1, 0.6, 6)', 'line-color': 'data(colour)', 'opacity': 0.55,
+        'curve-style': 'haystack'}},
+      {selector: '.hover', style: {'background-color': '#b2182b', 'label': 'data(label)', 'z-index': 10}},
+      {selector: 'edge.hover', style: {'opacity': 1, 'line-color': '#1d2330'}},
+      {selector: '.faded', style: {'opacity': 0.12}},
     ],
     layout,
     wheelSensitivity: 0.3,
   });
+  const tip = document.getElementById('graph-tip');
+  const show = (ev, html) => {
+    V.put(tip, ...html);
+    tip.hidden = false;
+    const box = document.getElementById('graph').getBoundingClientRect();
+    // a real pointer gives its position; an emitted event (keyboard, tests) falls back to the element's own
+    const at = ev.renderedPosition || (ev.target.isNode() ? ev.target.renderedPosition() : ev.target.renderedMidpoint());
+    tip.style.left = Math.max(0, Math.min(at.x + 12, box.width - 220)) + 'px';
+    tip.style.top = (at.y + 12) + 'px';
+  };
+  cy.on('mouseover', 'node', ev => {
+    const d = ev.target.data();
+    const hood = ev.target.closedNeighborhood();
+    cy.elements().not(hood).addClass('faded');
+    hood.addClass('hover');
+    show(ev, [V.el('b', {class: 'mono', text: d.account}), V.el('br'), `score ${V.num(d.score, 2)} · ${V.num(d.posts)} posts · ` +
+      `${V.num(d.partners)} partners · ${ev.target.degree()} links shown`]);
+  });
+  cy.on('mouseover', 'edge', ev => {
+    const d = ev.target.data();
+    ev.target.addClass('hover');
+    const acts = Object.entries(d.coActions || {}).filter(([, v]) => v > 0).map(([k, v]) => `${KIND_LABELS[k] || k} ${v}`).join(', ');
+    show(ev, [V.el('b', {text: `${cy.getElementById(d.source).data('account')} — ${cy.getElementById(d.target).data('account')}`}),
+      V.el('br'), `weight ${V.num(d.weight, 2)} · ${acts || 'no co-actions kept'}`]);
+  });
+  cy.on('mouseout', 'node, edge', () => {
+    cy.elements().removeClass('faded hover');
+    tip.hidden = true;
+  });
   cy.on('tap', 'node', ev => {
     window.location.href = '/account' + V.query({id: ev.target.data('account'), run: W.run});
   });
-  document.getElementById('graph').dataset.nodes = String(cy.nodes().length);
-  document.getElementById('graph').dataset.edges = String(cy.edges().length);
+  document.getElementById('graph-fit').onclick = () => cy.fit(undefined, 20);
+  document.getElementById('graph-reset').onclick = () => cy.layout(layout).run();
+  V.put('graph-legend',
+    V.el('span', {class: 'legend-item'}, V.el('span', {class: 'legend-node small'}), V.el('span', {class: 'legend-node big'}), 'account: size = posts'),
+    [...kinds].sort().map(k => V.el('span', {class: 'legend-item', 'data-kind': k}, V.el('span', {class: 'legend-edge k-' + k}),
+      (KIND_LABELS[k] || k) + ' (link colour by strongest co-action)')),
+    V.el('span', {class: 'legend-item'}, V.el('span', {class: 'legend-edge thin'}), V.el('span', {class: 'legend-edge thick'}), 'thicker = more co-actions'));
+  const box = document.getElementById('graph');
+  box.dataset.nodes = String(cy.nodes().length);
+  box.dataset.edges = String(cy.edges().length);
+  window.vigilGraph = cy; // for the browser tests and the curious
 }
 
 function drawActivity(objects) {

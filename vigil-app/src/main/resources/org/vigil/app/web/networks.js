@@ -19,10 +19,24 @@ V.page(async () => {
   });
   const runs = await V.api('/api/runs');
   const run = N.run ? runs.items.find(r => r.runId === N.run) : runs.items[0];
+  const picker = document.getElementById('run-picker');
+  V.options(picker, runs.items.map(r => [r.runId, `${r.runId} · ${V.minute(r.startedAt)} · ${r.networks} networks`]), run ? run.runId : null);
+  picker.hidden = runs.items.length === 0;
+  picker.addEventListener('change', () => {
+    N.run = picker.value || null;
+    const q = V.formValues(document.getElementById('filters'));
+    if (N.run) q.run = N.run;
+    window.location.search = V.query(q);
+  });
   V.put('run', run
     ? V.el('span', null, 'Run ', V.el('b', {text: run.runId}), ` · ${V.minute(run.startedAt)} · ${V.num(run.posts)} posts · ` +
       `${run.networks} networks, ${V.num(run.accounts)} accounts · method ${run.method}`)
     : V.el('span', {class: 'empty', text: 'No coordination run is stored: run vigil coordinate first.'}));
+  V.downloads('networks-downloads', 'vigil-networks', [
+    ['run', n => n.run], ['network', n => n.id], ['size', n => n.size], ['score', n => n.score], ['first_active', n => n.firstActive],
+    ['last_active', n => n.lastActive], ['posts', n => n.posts], ['state_media_share', n => n.stateMediaShare],
+    ['outlets', n => n.outlets.join(' ')], ['leans', n => n.leans.map(l => l.lean + ' ' + l.candidate).join('; ')],
+  ], () => N.page || []);
   await load(0);
 });
 
@@ -36,6 +50,7 @@ async function load(offset) {
   if (page.total === 0) {
     V.put(box, V.el('p', {class: 'empty', text: 'No networks pass these filters.'}));
   } else {
+    N.page = page.items;
     V.put(box, V.table([
       ['Network', n => V.link('/network', {id: n.id, run: n.run}, 'network ' + n.id), 'nowrap'],
       ['Size', n => V.num(n.size), 'num'],
@@ -49,6 +64,7 @@ async function load(offset) {
     ], page.items));
   }
   V.put('networks-pager', V.pager(page, o => load(o).catch(V.showError)));
+  if (page.total === 0) N.page = [];
 }
 
 async function findAccounts(q) {

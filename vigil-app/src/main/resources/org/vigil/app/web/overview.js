@@ -17,7 +17,7 @@ V.page(async () => {
     document.getElementById('states-chart').hidden = true;
     return;
   }
-  drawChart(states);
+  await V.withStatus('states-chart', async () => drawChart(states));
   V.put('states', V.table([
     ['State', s => V.el('span', null, V.el('b', {text: s.name}), ' ', V.el('span', {class: 'meta', text: s.code}))],
     ['Claimed preference (news)', s => preference(s)],
@@ -30,11 +30,11 @@ V.page(async () => {
 function preference(s) {
   const parts = [];
   if (s.news.preference) {
-    parts.push(V.el('div', null, V.el('span', {class: 'stance stance-favors', text: 'favours ' + s.news.preference}),
+    parts.push(V.el('div', null, V.el('span', {class: 'stance stance-favors', text: 'favours ' + (s.news.preferenceName || s.news.preference)}),
       ' ', V.el('span', {class: 'meta', text: '(balance +' + s.news.preferenceBalance + ')'})));
   }
   if (s.news.opposes) {
-    parts.push(V.el('div', null, V.el('span', {class: 'stance stance-opposes', text: 'against ' + s.news.opposes})));
+    parts.push(V.el('div', null, V.el('span', {class: 'stance stance-opposes', text: 'against ' + (s.news.opposesName || s.news.opposes)})));
   }
   if (parts.length === 0) {
     parts.push(V.el('span', {class: 'empty', text: s.news.claims ? 'no clear preference' : 'no claims in the news'}));
@@ -43,8 +43,9 @@ function preference(s) {
 }
 
 function cells(s) {
+  // a no-preference cell has neither favours nor opposes: it shows how many articles say so
   return V.el('div', null, s.news.cells.map(c => V.link('/matrix', {cellHolder: s.code, cellTarget: c.target},
-    (c.target === '*' ? 'no preference' : c.target) + ' ' + c.favors + '/' + c.opposes, 'tag')));
+    c.target === '*' ? `no preference ${c.none}` : `${c.targetName || c.target} ${c.favors}/${c.opposes}`, 'tag')));
 }
 
 function networks(s) {

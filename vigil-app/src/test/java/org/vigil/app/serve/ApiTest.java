@@ -310,7 +310,8 @@ class ApiTest {
             if (p.contains("{")) {
                 continue;
             }
-            assertThat(get(p.equals("/api/search") ? p + "?q=russia" : p.equals("/api/account") ? p + "?id=u1" : p).status())
+            assertThat(get(p.equals("/api/search") ? p + "?q=russia" : p.equals("/api/account") ? p + "?id=u1"
+                    : p.equals("/api/trend") ? p + "?holder=RU&target=trump" : p).status())
                     .as("documented path %s is served", p).isIn(200, 404);
         }
         JsonNode limit = null;

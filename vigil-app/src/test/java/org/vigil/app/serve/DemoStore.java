@@ -51,7 +51,15 @@ final class DemoStore {
     static final String HOSTILE_ACCOUNT = ONERROR + "acct";
     static final String HOSTILE_POST = "RT says " + SCRIPT + " " + SVG;
 
+    /** Three outlets' reports of one (fictional) operation, which the dashboard shows as one event. */
+    static final List<String> EVENT_OUTLETS = List.of("northshore.example", "plainsherald.example", "coastalwire.example");
+    static final List<String> EVENT_SENTENCES = List.of(
+            "Venezuelan hackers broke into a county voter registration server, researchers said.",
+            "Officials said Venezuelan state hackers broke into the county voter registration server.",
+            "Prosecutors charged two Venezuelan hackers with breaking into the county voter registration server.");
+
     private static Path db;
+    private static String demoOutput;
 
     private DemoStore() {
     }
@@ -61,12 +69,35 @@ final class DemoStore {
             try {
                 Path dir = Files.createTempDirectory("vigil-serve-test");
                 Path file = dir.resolve("demo.duckdb");
-                int code = new CommandLine(new DemoCommand()).execute("--db", file.toString(), "--out", dir.resolve("coordination").toString());
+                // the demo prints to System.out; keep a copy of what it said while still showing it
+                java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+                java.io.PrintStream console = System.out;
+                System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        console.write(b);
+                        said.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        console.write(b, off, len);
+                        said.write(b, off, len);
+                    }
+                }, true, java.nio.charset.StandardCharsets.UTF_8));
+                int code;
+                try {
+                    code = new CommandLine(new DemoCommand()).execute("--db", file.toString(), "--out", dir.resolve("coordination").toString());
+                } finally {
+                    System.setOut(console);
+                }
+                demoOutput = said.toString(java.nio.charset.StandardCharsets.UTF_8);
                 if (code != 0) {
                     throw new IllegalStateException("vigil demo failed with exit code " + code + "; see the output above");
                 }
                 addHostileRecords(file);
                 DemoAlerts.add(file);
+                addOneEventFromThreeOutlets(file);
                 db = file;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the demo store for the serve tests", e);
@@ -75,9 +106,33 @@ final class DemoStore {
         return db;
     }
 
+    /** What {@code vigil demo} printed on standard output while making the store. */
+    static synchronized String demoOutput() {
+        get();
+        return demoOutput;
+    }
+
     private static Evidence evidence(String text, String sentence) {
         int start = text.indexOf(sentence);
         return new Evidence(sentence, start, start + sentence.length());
+    }
+
+    private static void addOneEventFromThreeOutlets(Path file) {
+        List<String> dates = List.of("2024-10-02", "2024-10-05", "2024-10-20");
+        List<IncidentStatus> statuses = List.of(IncidentStatus.ALLEGED, IncidentStatus.ATTRIBUTED, IncidentStatus.CHARGED);
+        try (VigilStore store = VigilStore.open(file)) {
+            for (int i = 0; i < 3; i++) {
+                String sentence = EVENT_SENTENCES.get(i);
+                String text = "Election security news. " + sentence + " More to follow.";
+                LocalDate day = LocalDate.parse(dates.get(i));
+                String url = "https://" + EVENT_OUTLETS.get(i) + "/2024/10/county-server-" + i;
+                Article article = new Article("event-article-" + i, "event-" + i + ".txt", url, "County voter server breached, part " + i,
+                        day, "en", text, List.of(new Source(url, "County voter server breached, part " + i, day, "event.jsonl")));
+                Incident incident = new Incident("VE", Technique.INTRUSION, IncidentTarget.ELECTION_INFRASTRUCTURE, statuses.get(i),
+                        2024, "T0000.002", evidence(text, sentence));
+                store.saveExtraction(new Extraction(article, List.of(), List.of(incident)));
+            }
+        }
     }
 
     private static void addHostileRecords(Path file) {
