@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Intelligence imported from other producers, for showing beside Vigil's own findings: reports,
@@ -59,9 +58,5 @@ public final class CuratedIntel {
             }
             return items;
         });
-    }
-
-    static boolean listed(String type) {
-        return Set.copyOf(TYPES).contains(type);
     }
 }

@@ -1,7 +1,6 @@
 package org.vigil.exchange;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -710,9 +709,5 @@ public final class StixExporter {
 
     static String stamp(Timestamp t) {
         return t == null ? DEFINED : t.toLocalDateTime().atOffset(ZoneOffset.UTC).format(STAMP);
-    }
-
-    static JsonNode parse(String json) throws IOException {
-        return JSON.readTree(json);
     }
 }

@@ -104,6 +104,17 @@ class ExchangeTest {
     }
 
     @Test
+    void theDemoStoresBundleSurvivesImportAndExportUnchanged() throws Exception {
+        Path first = dir.resolve("first.json");
+        Path second = dir.resolve("second.json");
+        assertThat(vigil("export", "stix", "--db", demo.toString(), "--output", first.toString()).code()).isZero();
+        Run imported = vigil("import", "stix", first.toString(), "--db", dir.resolve("round-trip.duckdb").toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(vigil("export", "stix", "--db", dir.resolve("round-trip.duckdb").toString(), "--output", second.toString()).code()).isZero();
+        assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+    }
+
+    @Test
     void aBadActorOrAMissingStoreIsAUsageError() {
         Run bad = vigil("export", "stix", "--db", demo.toString(), "--output", dir.resolve("x.json").toString(), "--actor", "Russia");
         assertThat(bad.code()).isEqualTo(2);
