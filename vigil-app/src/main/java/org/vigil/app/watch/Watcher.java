@@ -1,48 +1,33 @@
 package org.vigil.app.watch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vigil.app.news.IngestNewsCommand;
 import org.vigil.app.news.NewsPipeline;
 import org.vigil.app.progress.ProgressBar;
-import org.vigil.coordination.CoordinationSession;
-import org.vigil.coordination.CoordinationSettings;
-import org.vigil.coordination.InProcessCoordinationEngine;
 import org.vigil.coordination.ProgressListener;
 import org.vigil.ingest.feeds.FeedItem;
 import org.vigil.ingest.feeds.FeedReader;
 import org.vigil.ingest.feeds.FetchException;
 import org.vigil.ingest.feeds.FetchResult;
 import org.vigil.ingest.feeds.HttpFetcher;
-import org.vigil.ingest.posts.PostReaders;
 import org.vigil.model.Article;
-import org.vigil.model.CoordinationResult;
-import org.vigil.model.CoordinationRun;
 import org.vigil.model.Extraction;
-import org.vigil.model.Problem;
 import org.vigil.model.Source;
-import org.vigil.model.VigilException;
 import org.vigil.store.VigilStore;
-import org.vigil.store.coordination.CoordinationWriter;
 import org.vigil.store.watch.Alert;
 import org.vigil.store.watch.NewsPicture;
 import org.vigil.store.watch.WatchLedger;
 import org.vigil.store.watch.WatchSchema;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -51,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * One poll of every source, then the alerts it implies. The order makes a crash (kill -9) at any
@@ -61,7 +45,6 @@ import java.util.stream.Stream;
  * items again and stores the same articles onto themselves.
  */
 public final class Watcher {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CHILD_SITEMAPS = 50;
 
     private final Sources sources;
@@ -115,7 +98,7 @@ public final class Watcher {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<Alert> fresh = new ArrayList<>();
-        Path spool = spoolFolder();
+        Path spool = Spool.beside(db);
         try (VigilStore store = VigilStore.open(db); HttpFetcher fetcher = new HttpFetcher(settings.fetch())) {
             store.migrate(WatchSchema.COMPONENT, WatchSchema.MIGRATIONS);
             Map<String, WatchLedger.Page> pages = store.read(c -> new WatchLedger(c).pages());
@@ -229,8 +212,8 @@ public final class Watcher {
             if (!s.stopped) {
                 for (int k = 0; k < sources.folders().size(); k++) {
                     Path folder = sources.folders().get(k);
-                    for (Path f : listFiles(folder, s)) {
-                        WatchLedger.FileMark mark = mark(f);
+                    for (Path f : WatchedFolder.files(folder, s.failures)) {
+                        WatchLedger.FileMark mark = WatchedFolder.mark(f);
                         WatchLedger.FileMark old = files.get(mark.path());
                         if (old != null && old.size() == mark.size() && old.modified() == mark.modified()) {
                             continue;
@@ -258,7 +241,14 @@ public final class Watcher {
             s.pagesUnchanged = read.size() - changed.size();
             Map<String, String> articleOf = new HashMap<>();
             if (!changed.isEmpty()) {
-                writeSpool(spool, changed);
+                for (Pending p : changed) {
+                    if (p.file != null) {
+                        p.copy = Spool.copy(spool, p.folderNo, p.root, p.file);
+                    }
+                }
+                Spool.writePages(spool, changed.stream().filter(p -> p.file == null)
+                        .map(p -> new Spool.Page(p.url, p.item == null ? null : p.item.title(), p.item == null ? null : p.item.published(),
+                                p.fetched.contentType(), p.fetched.body())).toList());
                 NewsPipeline.Result r = pipeline.run(spool, err, progress);
                 s.articles = IngestNewsCommand.store(r, store, err);
                 for (Extraction x : r.extractions()) {
@@ -286,33 +276,8 @@ public final class Watcher {
 
             s.storeSeconds = (System.nanoTime() - t1) / 1e9;
             // 5. post folders through the coordination engine
-            Map<String, List<WatchLedger.Network>> networks = new LinkedHashMap<>();
-            List<WatchLedger.FileMark> postMarks = new ArrayList<>();
-            List<Alert> networkAlerts = new ArrayList<>();
-            if (!s.stopped) {
-                for (Path folder : sources.posts()) {
-                    List<Path> postFiles = listFiles(folder, s);
-                    List<WatchLedger.FileMark> marks = postFiles.stream().map(Watcher::mark).toList();
-                    boolean news = marks.stream().anyMatch(m -> {
-                        WatchLedger.FileMark old = files.get(m.path());
-                        return old == null || old.size() != m.size() || old.modified() != m.modified();
-                    });
-                    if (!news) {
-                        continue;
-                    }
-                    String source = folder.toAbsolutePath().normalize().toString();
-                    CoordinationResult result = coordinate(store, source, postFiles, marks, s);
-                    if (result == null) {
-                        continue;
-                    }
-                    s.postFolders++;
-                    postMarks.addAll(marks);
-                    List<WatchLedger.Network> before = store.read(c -> new WatchLedger(c).networks(source));
-                    List<WatchLedger.Network> next = new ArrayList<>();
-                    networkAlerts.addAll(detector.networks(source, runId(marks), result.networks(), before, next, started));
-                    networks.put(source, next);
-                }
-            }
+            PostFolders.Outcome posted = s.stopped ? PostFolders.Outcome.NONE
+                    : new PostFolders(settings, detector, progress).run(store, sources.posts(), files, started, s);
 
             // 6. one transaction: pages read, feeds' validators, files, networks, alerts, baseline
             Instant at = Instant.now();
@@ -336,7 +301,7 @@ public final class Watcher {
                     ledger.savePage(new WatchLedger.Page(p.url, version, p.sha, article, etag, lastModified,
                             listedAt == null && p.before != null ? p.before.listedAt() : listedAt, article == null ? "no-text" : "stored"), isNew);
                     if (p.file != null) {
-                        ledger.fileRead(mark(p.file));
+                        ledger.fileRead(WatchedFolder.mark(p.file));
                     }
                 }
                 for (Map.Entry<String, FetchResult> f : feedsRead.entrySet()) {
@@ -349,15 +314,15 @@ public final class Watcher {
                     int failures = before == null ? 1 : before.failures() + 1;
                     ledger.feedFailed(f.getKey(), before, at.plus(backoff(failures)), f.getValue());
                 }
-                for (WatchLedger.FileMark m : postMarks) {
+                for (WatchLedger.FileMark m : posted.files()) {
                     ledger.fileRead(m);
                 }
-                for (Map.Entry<String, List<WatchLedger.Network>> n : networks.entrySet()) {
+                for (Map.Entry<String, List<WatchLedger.Network>> n : posted.networks().entrySet()) {
                     ledger.replaceNetworks(n.getKey(), n.getValue());
                 }
                 Map<String, Double> next = new HashMap<>();
                 List<Alert> all = new ArrayList<>(detector.news(c, NewsPicture.read(c), ledger.baseline(), next, at));
-                all.addAll(networkAlerts);
+                all.addAll(posted.alerts());
                 ledger.replaceBaseline(next);
                 List<Alert> saved = new ArrayList<>();
                 for (Alert a : all) {
@@ -369,7 +334,7 @@ public final class Watcher {
             });
             s.alerts = fresh.size();
         } finally {
-            deleteQuietly(spool);
+            Spool.delete(spool);
         }
         if (progress instanceof ProgressBar bar) {
             bar.done(); // alerts on stdout start on a clean line
@@ -409,151 +374,18 @@ public final class Watcher {
         return items;
     }
 
-    private CoordinationResult coordinate(VigilStore store, String source, List<Path> files, List<WatchLedger.FileMark> marks,
-                                          PollSummary s) {
-        Instant started = Instant.now();
-        List<Problem> problems = new ArrayList<>();
-        CoordinationSettings cs = CoordinationSettings.fromMap(settings.coordination());
-        CoordinationSession session = new InProcessCoordinationEngine().start(cs, problems::add, progress);
-        long posts = 0;
-        for (Path f : files) {
-            try {
-                posts += PostReaders.read(f, null, session, problems::add).ok();
-            } catch (VigilException e) {
-                problems.add(new Problem(f.toString(), 0, e.getMessage() + " (file skipped)", ""));
-            }
-        }
-        if (posts == 0) {
-            s.failures.add("post folder " + source + ": no post could be read from " + files.size() + " file(s); see the quarantine");
-            return null;
-        }
-        CoordinationResult result = session.finish();
-        CoordinationRun run = new CoordinationRun(runId(marks), started, files.stream().map(Path::toString).toList(), cs.method(),
-                cs.asMap(), posts, problems.size());
-        store.write(c -> {
-            new CoordinationWriter(c).write(run, result);
-            return null;
-        });
-        if (!problems.isEmpty()) {
-            String r = store.startRun("watch posts");
-            store.saveProblems(r, problems);
-            store.finishRun(r, posts, 0, problems.size());
-            s.failures.add("post folder " + source + ": " + problems.size() + " bad record(s) quarantined under run " + r);
-        }
-        return result;
-    }
 
-    /** Same files, same run id: a poll repeated after a crash replaces its coordination run instead of adding one. */
-    private static String runId(List<WatchLedger.FileMark> marks) {
-        StringBuilder b = new StringBuilder();
-        marks.stream().sorted(Comparator.comparing(WatchLedger.FileMark::path))
-                .forEach(m -> b.append(m.path()).append('\t').append(m.size()).append('\t').append(m.modified()).append('\n'));
-        return "watch-" + sha(b.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-    }
 
-    private void writeSpool(Path spool, List<Pending> changed) {
-        try {
-            Files.createDirectories(spool);
-            for (Pending p : changed) {
-                if (p.file != null) {
-                    // named <n>-<folder>/<path in folder>, so outputs say which watched folder the article came from
-                    Path copy = spool.resolve(p.folderNo + "-" + p.root.toAbsolutePath().normalize().getFileName())
-                            .resolve(p.root.relativize(p.file).toString());
-                    Files.createDirectories(copy.getParent());
-                    Files.copy(p.file, copy, StandardCopyOption.REPLACE_EXISTING);
-                    p.copy = copy.toAbsolutePath().normalize();
-                }
-            }
-            if (changed.stream().allMatch(p -> p.file != null)) {
-                return;
-            }
-            try (BufferedWriter w = Files.newBufferedWriter(spool.resolve("pages.jsonl"), StandardCharsets.UTF_8)) {
-                for (Pending p : changed) {
-                    if (p.file != null) {
-                        continue;
-                    }
-                    ObjectNode o = JSON.createObjectNode();
-                    o.put("url", p.url);
-                    if (p.item != null && p.item.title() != null) {
-                        o.put("title", p.item.title());
-                    }
-                    if (p.item != null && p.item.published() != null) {
-                        o.put("published", p.item.published().toString().substring(0, 10));
-                    }
-                    String type = p.fetched.contentType() == null ? "" : p.fetched.contentType().toLowerCase(java.util.Locale.ROOT);
-                    // plain text goes in as text so its line breaks keep their meaning; anything else is read as HTML
-                    o.put(type.startsWith("text/plain") ? "text" : "html", new String(p.fetched.body(), charset(p.fetched.contentType())));
-                    w.write(o.toString());
-                    w.newLine();
-                }
-            }
-        } catch (IOException e) {
-            throw new VigilException("cannot write the watch spool " + spool + ": " + e.getMessage()
-                    + "; check free space and permissions beside the store", e);
-        }
-    }
 
-    private static java.nio.charset.Charset charset(String contentType) {
-        if (contentType != null) {
-            int i = contentType.toLowerCase(java.util.Locale.ROOT).indexOf("charset=");
-            if (i >= 0) {
-                String name = contentType.substring(i + 8).replace("\"", "").split("[;, ]")[0];
-                try {
-                    return java.nio.charset.Charset.forName(name);
-                } catch (IllegalArgumentException e) {
-                    // an unknown charset name: UTF-8 is the web's default
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
-    }
 
     /** An article's origin as the ingest names it (a spool file, or a spool JSONL line) made comparable. */
     private static String originKey(String origin) {
         return Path.of(origin.replaceFirst(":\\d+$", "")).toAbsolutePath().normalize().toString();
     }
 
-    private Path spoolFolder() {
-        Path file = db.toAbsolutePath().normalize();
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path root = file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".watch-spool");
-        deleteQuietly(root); // a spool left by a crash holds nothing the next fetch does not bring again
-        return root;
-    }
 
-    private static List<Path> listFiles(Path folder, PollSummary s) {
-        if (!Files.isDirectory(folder)) {
-            s.failures.add("folder " + folder + " does not exist or is not a folder; create it or fix the sources file");
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !hidden(folder, p))
-                    .sorted().toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            s.failures.add("cannot list folder " + folder + ": " + e.getMessage());
-            return List.of();
-        }
-    }
 
-    private static boolean hidden(Path root, Path p) {
-        for (Path part : root.relativize(p)) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private static WatchLedger.FileMark mark(Path f) {
-        try {
-            return new WatchLedger.FileMark(f.toAbsolutePath().normalize().toString(), Files.size(f),
-                    Files.getLastModifiedTime(f).toMillis());
-        } catch (IOException e) {
-            return new WatchLedger.FileMark(f.toAbsolutePath().normalize().toString(), -1, -1);
-        }
-    }
 
     static String sha(byte[] bytes) {
         try {
@@ -563,20 +395,4 @@ public final class Watcher {
         }
     }
 
-    private static void deleteQuietly(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException ignored) {
-                    // left for the next poll to clear
-                }
-            });
-        } catch (IOException ignored) {
-            // the same
-        }
-    }
 }
