@@ -35,15 +35,17 @@ async function load(offset) {
   I.filter = V.formValues(document.getElementById('filters'));
   V.setQuery(I.filter);
   document.getElementById('event').hidden = true;
-  const [, page] = await Promise.all([
-    V.withStatus('timeline', async () => {
-      const all = await V.api('/api/incidents/events', Object.assign({limit: 1000}, I.filter));
-      I.events = all.items;
-      drawTimeline(all);
-      return all.items.length > 0;
-    }),
-    V.api('/api/incidents/events', Object.assign({offset, limit: 50}, I.filter)),
-  ]);
+  let all = null;
+  await V.withStatus('timeline', async () => {
+    all = await V.api('/api/incidents/events', Object.assign({limit: 1000}, I.filter));
+    I.events = all.items;
+    drawTimeline(all);
+    return all.items.length > 0;
+  });
+  // the server merges every incident passing the filters per call: page the table from the answer in hand when it is whole
+  const page = all.total <= all.items.length
+    ? {total: all.total, offset, limit: 50, items: all.items.slice(offset, offset + 50)}
+    : await V.api('/api/incidents/events', Object.assign({offset, limit: 50}, I.filter));
   I.page = page.items;
   drawTable(page);
   V.clearError();

@@ -55,7 +55,7 @@ public final class IncidentEvents {
             }
             List<IncidentRow> home = null;
             for (List<IncidentRow> event : r.published() != null ? group.open() : group.events()) {
-                if (event.stream().anyMatch(o -> sameOperation(o, r, words))) {
+                if (matchesAny(event, r, words)) {
                     home = event;
                     break;
                 }
@@ -99,6 +99,21 @@ public final class IncidentEvents {
         }
         String status = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1).status();
         return new IncidentEvent(id, head.actor(), head.technique(), target, cycle, first, last, status, statuses, reports, sources);
+    }
+
+    /** Whether {@code r} is the operation of any report of {@code event}, newest first, stopping at reports older than the window. */
+    private static boolean matchesAny(List<IncidentRow> event, IncidentRow r, Map<Long, Set<String>> words) {
+        LocalDate horizon = r.published() == null ? null : r.published().minusDays(WINDOW_DAYS);
+        for (int i = event.size() - 1; i >= 0; i--) {
+            IncidentRow o = event.get(i);
+            if (horizon != null && o.published() != null && o.published().isBefore(horizon)) {
+                return false; // reports come in date order: every earlier one is older still
+            }
+            if (sameOperation(o, r, words)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameOperation(IncidentRow a, IncidentRow b, Map<Long, Set<String>> words) {
