@@ -35,15 +35,7 @@ class EndToEndOnSharedDataTest {
     void genSynthGroupsAreFoundWithPrecisionAndRecallAbove95Percent() throws Exception {
         Path shared = sharedOrSkip("tools/gen_synth.py");
         Path data = dir.resolve("synth");
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", shared.resolve("tools/gen_synth.py").toString(), data.toString(), "100000", "5000", "1", "10")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("gen.log").toFile()).start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "skipped: python3 is not available (" + e.getMessage() + ")");
-            return;
-        }
-        assumeTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "skipped: gen_synth.py failed: " + Files.readString(dir.resolve("gen.log")));
+        generate(shared, "gen_synth.py", data, "100000", "5000", "1", "10");
         Path out = dir.resolve("out");
         CoordinateRuns.Outcome o = CoordinateRuns.run("--input", data.resolve("posts_qut.csv").toString(), "--output", out.toString(), "--no-store");
         assertThat(o.exit()).as(o.err()).isZero();
@@ -132,15 +124,7 @@ class EndToEndOnSharedDataTest {
     void hybridSetLinksMostIraAccountsAndAlmostNoOrganicOnes() throws Exception {
         Path shared = sharedOrSkip("tools/make_hybrid.py");
         Path data = dir.resolve("hybrid");
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", shared.resolve("tools/make_hybrid.py").toString(), data.toString(), "400000", "1")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("hybrid.log").toFile()).start();
-        } catch (java.io.IOException e) {
-            assumeTrue(false, "skipped: python3 is not available (" + e.getMessage() + ")");
-            return;
-        }
-        assumeTrue(p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0, "skipped: make_hybrid.py failed: " + Files.readString(dir.resolve("hybrid.log")));
+        generate(shared, "make_hybrid.py", data, "400000", "1");
         Path out = dir.resolve("hybrid-out");
         CoordinateRuns.Outcome o = CoordinateRuns.run("--input", data.resolve("posts_qut.csv").toString(), "--output", out.toString(), "--no-store");
         assertThat(o.exit()).as(o.err()).isZero();
@@ -149,6 +133,21 @@ class EndToEndOnSharedDataTest {
         assertThat(Double.parseDouble(f.get("precision"))).as("precision").isGreaterThanOrEqualTo(0.98);
         assertThat(Double.parseDouble(f.get("recall"))).as("planted recall").isGreaterThanOrEqualTo(0.95);
         assertThat(Integer.parseInt(f.get("ira_linked"))).as("IRA accounts linked").isGreaterThanOrEqualTo(208);
+    }
+
+    /** Runs a generator of ../shared/tools into {@code out}; skips with its output when python3 or the script fails. */
+    private void generate(Path shared, String script, Path out, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(List.of("python3", shared.resolve("tools").resolve(script).toString(), out.toString()));
+        command.addAll(List.of(args));
+        Path log = dir.resolve(script + ".log");
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "skipped: python3 is not available (" + e.getMessage() + ")");
+            return;
+        }
+        assumeTrue(p.waitFor(10, TimeUnit.MINUTES) && p.exitValue() == 0, "skipped: " + script + " failed: " + Files.readString(log));
     }
 
     private static String pair(String a, String b) {
