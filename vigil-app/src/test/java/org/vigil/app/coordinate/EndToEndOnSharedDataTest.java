@@ -38,15 +38,7 @@ class EndToEndOnSharedDataTest {
         Path shared = sharedOrSkip("tools/gen_synth.py");
         Needs.command("python3", "apt-get install python3");
         Path data = dir.resolve("synth");
-        Process p = new ProcessBuilder("python3", shared.resolve("tools/gen_synth.py").toString(), data.toString(), "100000", "5000", "1", "10")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("gen.log").toFile()).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("gen_synth.py did not finish within 5 minutes: " + Files.readString(dir.resolve("gen.log")));
-        }
-        if (p.exitValue() != 0) {
-            fail("gen_synth.py failed with exit code " + p.exitValue() + ": " + Files.readString(dir.resolve("gen.log")));
-        }
+        generate(shared, "gen_synth.py", data, "100000", "5000", "1", "10");
         Path out = dir.resolve("out");
         CoordinateRuns.Outcome o = CoordinateRuns.run("--input", data.resolve("posts_qut.csv").toString(), "--output", out.toString(), "--no-store");
         assertThat(o.exit()).as(o.err()).isZero();
@@ -123,6 +115,43 @@ class EndToEndOnSharedDataTest {
         assertThat(byNetwork).hasSizeGreaterThanOrEqualTo(10);
         assertThat(accounts.size()).as("IRA accounts in networks").isGreaterThanOrEqualTo(332);
         assertThat(purity).as("side purity of IRA networks").isGreaterThanOrEqualTo(0.98);
+    }
+
+    /**
+     * Issue 11: real IRA activity inside organic noise (make_hybrid.py, 30 days of IRA tweets shifted into a
+     * gen_synth background with planted groups). Floors: precision 0.98, planted recall 0.95, and 208 IRA
+     * accounts linked (90 % of the 231 that plain co-tweeting links on the same IRA days alone); measured on
+     * seed 1: 0.995, 1.000 and 229.
+     */
+    @Test
+    void hybridSetLinksMostIraAccountsAndAlmostNoOrganicOnes() throws Exception {
+        Path shared = sharedOrSkip("tools/make_hybrid.py");
+        Path data = dir.resolve("hybrid");
+        generate(shared, "make_hybrid.py", data, "400000", "1");
+        Path out = dir.resolve("hybrid-out");
+        CoordinateRuns.Outcome o = CoordinateRuns.run("--input", data.resolve("posts_qut.csv").toString(), "--output", out.toString(), "--no-store");
+        assertThat(o.exit()).as(o.err()).isZero();
+        CoordinationEvaluation.Truth truth = CoordinationEvaluation.truth(data.resolve("truth_accounts.csv"), null, bad -> { });
+        Map<String, String> f = CoordinationEvaluation.score(truth, CoordinationEvaluation.accounts(out.resolve("accounts.csv")), null, null);
+        assertThat(Double.parseDouble(f.get("precision"))).as("precision").isGreaterThanOrEqualTo(0.98);
+        assertThat(Double.parseDouble(f.get("recall"))).as("planted recall").isGreaterThanOrEqualTo(0.95);
+        assertThat(Integer.parseInt(f.get("ira_linked"))).as("IRA accounts linked").isGreaterThanOrEqualTo(208);
+    }
+
+    /** Runs a generator of ../shared/tools into {@code out}; skips with its output when python3 or the script fails. */
+    /** Runs a generator of ../shared/tools; a generator that fails or hangs fails the test (it is not a skip). */
+    private void generate(Path shared, String script, Path out, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(List.of("python3", shared.resolve("tools").resolve(script).toString(), out.toString()));
+        command.addAll(List.of(args));
+        Path log = dir.resolve(script + ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail(script + " did not finish within 10 minutes: " + Files.readString(log));
+        }
+        if (p.exitValue() != 0) {
+            fail(script + " failed with exit code " + p.exitValue() + ": " + Files.readString(log));
+        }
     }
 
     private static String pair(String a, String b) {

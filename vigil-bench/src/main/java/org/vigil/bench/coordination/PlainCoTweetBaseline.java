@@ -19,6 +19,7 @@ import java.util.Map;
  * (the raw text, re-shares included, as the toolkit compares message text) at most {@code --window} seconds
  * apart; the edge weight counts such post pairs; edges of weight at least {@code --min-weight} (2) are kept.
  * No significance, no exclusivity: every account with an edge is "linked". Networks are connected components.
+ * With {@code --by retweet} the same count runs over re-shares of one post (the toolkit's co-retweet network).
  *
  * <p>Question: how many accounts does plain co-tweeting link on a file, and which, to set against Vigil's
  * networks on the same file? Writes {@code accounts.csv} and {@code edges.csv} in the layout of
@@ -40,6 +41,7 @@ public final class PlainCoTweetBaseline {
         long window = 60;
         int minWeight = 2;
         String prefix = null;
+        boolean byRetweet = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--input" -> input = Path.of(args[++i]);
@@ -47,8 +49,13 @@ public final class PlainCoTweetBaseline {
                 case "--window" -> window = Long.parseLong(args[++i]);
                 case "--min-weight" -> minWeight = Integer.parseInt(args[++i]);
                 case "--only-prefix" -> prefix = args[++i];
+                case "--by" -> byRetweet = switch (args[++i]) {
+                    case "text" -> false;
+                    case "retweet" -> true;
+                    default -> throw new IllegalArgumentException("--by takes text or retweet, got " + args[i]);
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --input FILE --output DIR [--window S] [--min-weight N] [--only-prefix P]");
+                        + "; use --input FILE --output DIR [--by text|retweet] [--window S] [--min-weight N] [--only-prefix P]");
             }
         }
         if (input == null || output == null) {
@@ -59,8 +66,10 @@ public final class PlainCoTweetBaseline {
         List<String> accounts = new ArrayList<>();
         Map<String, List<Share>> byText = new HashMap<>();
         String only = prefix;
+        boolean retweets = byRetweet;
         PostReaders.read(input, null, p -> {
-            if (p.text() == null || p.text().isBlank() || (only != null && !p.accountId().startsWith(only))) {
+            String object = retweets ? p.retweetOf() : p.text();
+            if (object == null || object.isBlank() || (only != null && !p.accountId().startsWith(only))) {
                 return;
             }
             Integer a = accountIds.get(p.accountId());
@@ -69,7 +78,7 @@ public final class PlainCoTweetBaseline {
                 accountIds.put(p.accountId(), a);
                 accounts.add(p.accountId());
             }
-            byText.computeIfAbsent(p.text(), k -> new ArrayList<>(2)).add(new Share(p.timestamp(), a));
+            byText.computeIfAbsent(object, k -> new ArrayList<>(2)).add(new Share(p.timestamp(), a));
         }, p -> { });
         Map<Long, Integer> weight = new HashMap<>();
         for (List<Share> shares : byText.values()) {
@@ -118,8 +127,8 @@ public final class PlainCoTweetBaseline {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "plain co-tweet (identical text within %d s, weight >= %d): %d edges, %d accounts linked, %.1f s%n",
-                window, minWeight, kept.size(), linked, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "plain %s (%s within %d s, weight >= %d): %d edges, %d accounts linked, %.1f s%n",
+                retweets ? "co-retweet" : "co-tweet", retweets ? "same re-shared post" : "identical text", window, minWeight, kept.size(), linked, (System.nanoTime() - t0) / 1e9);
     }
 
     private static int find(int[] parent, int x) {

@@ -150,15 +150,12 @@ public final class CoActionCounts {
         if (runs.isEmpty()) {
             long[] k = sortedBuffer();
             keys = null;
-            Collector out = new Collector();
-            for (int i = 0; i < k.length; ) {
-                int j = i + 1;
-                while (j < k.length && k[j] == k[i]) {
-                    j++;
-                }
-                out.add(k[i], j - i);
-                i = j;
-            }
+            // two passes, the first only counting, so the sealed arrays are allocated once at their size
+            Collector count = new Collector();
+            feed(k, count);
+            count.finish();
+            Collector out = new Collector(count);
+            feed(k, out);
             out.finish();
             return;
         }
@@ -190,15 +187,47 @@ public final class CoActionCounts {
         }
     }
 
-    /** Gathers sorted (pair+level key, count) runs into the sealed per-pair arrays, keeping pairs with keepMin+ co-actions. */
+    private static void feed(long[] k, Collector out) {
+        for (int i = 0; i < k.length; ) {
+            int j = i + 1;
+            while (j < k.length && k[j] == k[i]) {
+                j++;
+            }
+            out.add(k[i], j - i);
+            i = j;
+        }
+    }
+
+    /**
+     * Gathers sorted (pair+level key, count) runs into the sealed per-pair arrays, keeping pairs with keepMin+
+     * co-actions. Given an earlier collector's tally ({@code sized}), it fills arrays of exactly that size.
+     */
     private final class Collector {
-        private final LongArray keptKeys = new LongArray(1 << 12);
-        private final org.vigil.coordination.internal.IntArray keptCounts = new org.vigil.coordination.internal.IntArray(1 << 12);
-        private final LongArray keptLevels = new LongArray(1 << 12);
+        private final LongArray keptKeys;
+        private final org.vigil.coordination.internal.IntArray keptCounts;
+        private final LongArray keptLevels;
+        private final boolean counting;
+        private long kept;
         private long pair = -1;
         private int count;
         private long hist;
         private long distinct;
+
+        Collector(Collector sized) {
+            int n = sized == null ? 0 : (int) sized.kept;
+            counting = false;
+            keptKeys = new LongArray(sized == null ? 1 << 12 : n);
+            keptCounts = new org.vigil.coordination.internal.IntArray(sized == null ? 1 << 12 : n);
+            keptLevels = new LongArray(sized == null ? 1 << 12 : n);
+        }
+
+        /** A collector that only counts, for sizing. */
+        Collector() {
+            counting = true;
+            keptKeys = null;
+            keptCounts = null;
+            keptLevels = null;
+        }
 
         void add(long levelKey, int n) {
             long p = levelKey >>> LEVEL_BITS;
@@ -222,25 +251,35 @@ public final class CoActionCounts {
             // a pair below the minimum is still kept when it met on an exclusive object: the exclusivity test
             // counts co-actions across kinds, so one co-action of a kind can matter
             if (count >= keepMin || (hist & EXCLUSIVE_MASK) != 0) {
-                keptKeys.add(pair);
-                keptCounts.add(count);
-                keptLevels.add(hist);
+                kept++;
+                if (!counting) {
+                    keptKeys.add(pair);
+                    keptCounts.add(count);
+                    keptLevels.add(hist);
+                }
             }
         }
 
         void finish() {
             flush();
             pair = -1;
+            if (counting) {
+                return;
+            }
             tested = distinct;
-            pairs = Arrays.copyOf(keptKeys.raw(), keptKeys.size());
-            counts = Arrays.copyOf(keptCounts.raw(), keptCounts.size());
-            levels = Arrays.copyOf(keptLevels.raw(), keptLevels.size());
+            pairs = exact(keptKeys);
+            counts = keptCounts.size() == keptCounts.raw().length ? keptCounts.raw() : Arrays.copyOf(keptCounts.raw(), keptCounts.size());
+            levels = exact(keptLevels);
+        }
+
+        private long[] exact(LongArray a) {
+            return a.size() == a.raw().length ? a.raw() : Arrays.copyOf(a.raw(), a.size());
         }
     }
 
     private void merge() {
         PriorityQueue<Run> queue = new PriorityQueue<>((x, y) -> Long.compare(x.key, y.key));
-        Collector out = new Collector();
+        Collector out = new Collector(null);
         try {
             for (Path p : runs) {
                 Run r = new Run(new DataInputStream(new BufferedInputStream(Files.newInputStream(p), 1 << 16)));
