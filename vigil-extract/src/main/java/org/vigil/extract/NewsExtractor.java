@@ -167,7 +167,7 @@ public final class NewsExtractor {
         }
         Matcher joke = Lexicon.JOKE.matcher(c.sentence().text());
         while (joke.find()) {
-            // "in jest — that he would favor Harris": the joke covers the candidate named next to it
+            // "joking that he would back Harris": the joke covers the candidate named next to it
             for (Mention m : c.sentence().candidates()) {
                 if (m.value().equals(c.target()) && Math.abs(m.start() - joke.start()) < 60) {
                     return true;

@@ -138,7 +138,7 @@ public final class ClaimRules {
 
     /**
      * The claims one sentence makes. {@code fallbackHolder} is the article's main foreign actor, used only
-     * for a no-preference cue in a sentence that names no actor ("a state news agency said ...").
+     * for a no-preference cue in a sentence that names no actor ("the foreign ministry's spokesman said ...").
      */
     public List<ClaimCandidate> apply(SentenceContext s, String fallbackHolder) {
         return apply(s, fallbackHolder, null);
@@ -218,7 +218,7 @@ public final class ClaimRules {
                     }
                 }
                 if (holders.isEmpty() && s.actors().isEmpty() && cue.basis == Basis.OPERATION && fallbackHolder != null) {
-                    // "the defendants were attempting to undermine Trump's campaign" in an article about one state
+                    // "the accused men set out to weaken Trump's campaign" in an article about one state
                     for (Mention c : targets) {
                         out.add(new ClaimCandidate(fallbackHolder, c.value(), stance, Basis.OPERATION, hedged(s), null, s));
                     }

@@ -111,7 +111,7 @@ public final class IncidentRules {
                     continue;
                 }
                 if (e.getKey() == Technique.THREATS_VIOLENCE && FAKE_BEFORE.matcher(before).find()) {
-                    continue; // a fabricated story about an assassination is disinformation, not a threat
+                    continue; // an invented report of a murder plot is disinformation, not a threat
                 }
                 if (e.getKey() == Technique.STATE_MEDIA && !AMPLIFY.matcher(text).find()) {
                     continue; // state media reporting news is not an operation; amplifying a narrative is

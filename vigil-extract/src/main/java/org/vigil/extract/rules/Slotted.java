@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Slotted {
     private static final Pattern SLOT = Pattern.compile("⟦([ac])(\\d+)⟧");
-    /** What may sit between list members: "Russia, China and Iran", "Clinton and Joe Biden". */
+    /** What may sit between list members: "Cuba, Venezuela and Iran", "Biden and Sanders". */
     private static final String LIST_GLUE = "(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(?:(?:both|former|president|vice|u\\.s\\.|us|then-\\w+|democrat|republican|democratic|republican|presidential|candidate|nominee|senator|sen\\.|governor|gov\\.)\\s+)*";
 
     private static final Pattern RIVAL_OF = Pattern.compile("^[’']s?\\s+(?:\\w+\\s+)?(?:challenger|rival|opponent|running\\s+mate|adversary|competitor)\\b",
@@ -133,7 +133,7 @@ final class Slotted {
         int at = from + m.end();
         Matcher rival = RIVAL_OF.matcher(text.substring(at));
         if (kind == 'c' && rival.find()) {
-            // "Trump's challenger, Joe Biden": the target is the challenger, named next if at all
+            // "Trump's rival, the Democrat": the target is the rival, named next if at all
             Matcher named = Pattern.compile("^[^;:()⟦]{0,30}?⟦c(\\d+)⟧").matcher(text.substring(at + rival.end()));
             if (!named.find()) {
                 return out;
