@@ -261,7 +261,7 @@ class ExchangeTest {
             HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + "/api/export/table?table=incidents")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
-            assertThat(csv.body()).startsWith("id,article_id,actor,technique,target,status,year,disarm_id,evidence_id\n");
+            assertThat(csv.body()).startsWith("id,article_id,actor,technique,target,status,year,disarm_id,evidence_id,cycle\n");
 
             HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base + "/api/export/table?table=secrets")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -123,8 +123,8 @@ public final class UrlNormalizer {
     }
 
     private static boolean isOpaqueId(String s) {
-        if (s.length() > 256) {
-            return false;
+        if (s.length() > 256 || s.contains("://")) {
+            return false; // found by fuzzing: "://" passed as an id, which domain() then read as a link
         }
         int colon = s.indexOf(':');
         if (colon > 0 && !s.startsWith("phash:") && !s.startsWith("domain:")) {
