@@ -14,7 +14,8 @@ import java.io.Reader;
  * is reported by its <em>first physical line only</em>, and scanning resumes on the next line:
  * an unterminated quote then costs one line, not the rest of the file. A well-formed record that
  * is bad for another reason (a C0 control character other than tab, CR and LF; a wrong column
- * count on a single line) is reported whole. A lone CR is kept as data; CR LF ends a line.
+ * count on a single line) is reported whole. A lone CR is kept as data; CR LF ends a line (files
+ * that end every line with a lone CR are turned into LF ones by {@link PostInput} first).
  */
 final class CsvScanner implements Closeable {
     static final int DEFAULT_MAX_RECORD_LINES = 1_000;
