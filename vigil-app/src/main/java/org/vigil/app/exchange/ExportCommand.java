@@ -7,11 +7,9 @@ import org.vigil.exchange.TableExport;
 import org.vigil.model.VigilException;
 import org.vigil.store.VigilStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +107,7 @@ public final class ExportCommand implements Runnable {
         @Option(names = "--output", paramLabel = "FILE", required = true, description = "The bundle to write (e.g. bundle.json).")
         Path output;
 
-        @Option(names = "--since", paramLabel = "DATE", converter = DateConverter.class,
+        @Option(names = "--since", paramLabel = "DATE", converter = org.vigil.app.report.ReportCommand.DateConverter.class,
                 description = "Only articles published on or after DATE (YYYY-MM-DD).")
         LocalDate since;
 
@@ -188,17 +185,6 @@ public final class ExportCommand implements Runnable {
             }
             out.println("wrote " + output + ": " + r.accounts().size() + " accounts, " + r.edges().size() + " links of run " + run);
             return 0;
-        }
-    }
-
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.trim());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("expected a date like 2024-11-05, got '" + value + "'");
-            }
         }
     }
 

@@ -129,7 +129,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    static final class DateConverter implements ITypeConverter<LocalDate> {
+    /** An ISO date option ("2024-11-05"), shared by every command that filters by date. */
+    public static final class DateConverter implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
             try {
