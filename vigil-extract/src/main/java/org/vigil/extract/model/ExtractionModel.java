@@ -66,18 +66,15 @@ public final class ExtractionModel {
 
     private final LogisticRegression stance;
     private final LogisticRegression none;
-    /** Statement, assessment or operation for a claim's best candidate; null in a model trained without basis labels. */
-    private final LogisticRegression basis;
     private final Map<Technique, LogisticRegression> techniques;
     private final Thresholds thresholds;
     private final JsonNode about;
     private final Candidates candidates;
 
-    public ExtractionModel(LogisticRegression stance, LogisticRegression none, LogisticRegression basis,
+    public ExtractionModel(LogisticRegression stance, LogisticRegression none,
                            Map<Technique, LogisticRegression> techniques, Thresholds thresholds, JsonNode about) {
         this.stance = stance;
         this.none = none;
-        this.basis = basis;
         this.techniques = new EnumMap<>(techniques);
         this.thresholds = thresholds;
         this.about = about;
@@ -169,30 +166,7 @@ public final class ExtractionModel {
                 incidents.add(c);
             }
         }
-        return extractor.assemble(a, withLearnedBasis(claims, slots), incidents, true);
-    }
-
-    /** Each claim's basis as the basis model reads its best candidate (the rules' guess is one of its features). */
-    private List<ClaimCandidate> withLearnedBasis(List<ClaimCandidate> claims, Candidates.Slots slots) {
-        if (basis == null) {
-            return claims;
-        }
-        Map<String, Best> best = bestClaims(slots);
-        List<ClaimCandidate> out = new ArrayList<>();
-        for (ClaimCandidate c : claims) {
-            Best b = best.get(c.holder() + "|" + (c.stance() == Stance.NONE ? "*" : c.target()) + "|" + c.stance());
-            if (b == null) {
-                out.add(c);
-                continue;
-            }
-            double[] p = basis.probabilities(b.slot.x());
-            int arg = 0;
-            for (int i = 1; i < p.length; i++) {
-                arg = p[i] > p[arg] ? i : arg;
-            }
-            out.add(new ClaimCandidate(c.holder(), c.target(), c.stance(), Basis.values()[arg], c.hedged(), c.actor(), c.sentence()));
-        }
-        return out;
+        return extractor.assemble(a, claims, incidents, true);
     }
 
     static String claimKey(String holder, String target, Stance stance) {
@@ -367,9 +341,6 @@ public final class ExtractionModel {
         ObjectNode models = root.putObject("models");
         models.set("stance", weights(stance));
         models.set("none", weights(none));
-        if (basis != null) {
-            models.set("basis", weights(basis));
-        }
         for (Map.Entry<Technique, LogisticRegression> e : techniques.entrySet()) {
             models.set("technique_" + e.getKey().wire(), weights(e.getValue()));
         }
@@ -410,8 +381,7 @@ public final class ExtractionModel {
             }
         }
         JsonNode th = root.path("thresholds");
-        return new ExtractionModel(regression(models.path("stance")), regression(models.path("none")),
-                models.has("basis") ? regression(models.path("basis")) : null, techniques,
+        return new ExtractionModel(regression(models.path("stance")), regression(models.path("none")), techniques,
                 new Thresholds(th.path("claim_rule").asDouble(), th.path("claim_new").asDouble(), th.path("none_rule").asDouble(),
                         th.path("none_new").asDouble(), th.path("incident_rule").asDouble(), th.path("incident_new").asDouble()), root.path("about"));
     }

@@ -22,7 +22,7 @@ public record Gold(String doc, List<Item> claims, List<Item> incidents) {
      * ({@code *} for no preference) and {@code kind} the stance; for an incident {@code who} is the
      * actor and {@code kind} the technique.
      */
-    public record Item(String who, String what, String kind, org.vigil.model.Basis basis, String evidence, boolean optional) {
+    public record Item(String who, String what, String kind, String evidence, boolean optional) {
         public String key() {
             return who + "|" + what + "|" + kind;
         }
@@ -59,12 +59,12 @@ public record Gold(String doc, List<Item> claims, List<Item> incidents) {
                         String stance = c.path("stance").asText("").toLowerCase(Locale.ROOT);
                         String target = stance.equals("none") ? "*" : c.path("target").asText("").toLowerCase(Locale.ROOT);
                         cs.add(new Item(c.path("holder").asText("").toUpperCase(Locale.ROOT), target, stance,
-                                basis(c.path("basis").asText("")), c.path("evidence").asText(""), c.path("optional").asBoolean(false)));
+                                c.path("evidence").asText(""), c.path("optional").asBoolean(false)));
                     }
                     List<Item> is = incidents.computeIfAbsent(doc, k -> new ArrayList<>());
                     for (JsonNode c : o.path("incidents")) {
                         is.add(new Item(c.path("actor").asText("").toUpperCase(Locale.ROOT), "", c.path("technique").asText("").toLowerCase(Locale.ROOT),
-                                null, c.path("evidence").asText(""), c.path("optional").asBoolean(false)));
+                                c.path("evidence").asText(""), c.path("optional").asBoolean(false)));
                     }
                 }
             } catch (IOException e) {
@@ -76,15 +76,6 @@ public record Gold(String doc, List<Item> claims, List<Item> incidents) {
             out.put(doc, new Gold(doc, claims.get(doc), incidents.getOrDefault(doc, List.of())));
         }
         return out;
-    }
-
-    private static org.vigil.model.Basis basis(String wire) {
-        for (org.vigil.model.Basis b : org.vigil.model.Basis.values()) {
-            if (b.wire().equals(wire)) {
-                return b;
-            }
-        }
-        return null;
     }
 
     /** True when a sentence of the article is the gold evidence sentence (allowing for cleaning and truncation). */

@@ -86,7 +86,6 @@ public final class ModelTrainer {
     private ExtractionModel fitModels(List<Labelled> train, ExtractionModel.Thresholds th, ObjectNode about) {
         List<LogisticRegression.Example> stance = new ArrayList<>();
         List<LogisticRegression.Example> none = new ArrayList<>();
-        List<LogisticRegression.Example> basis = new ArrayList<>();
         Map<Technique, List<LogisticRegression.Example>> tech = new EnumMap<>(Technique.class);
         for (Technique t : Technique.values()) {
             tech.put(t, new ArrayList<>());
@@ -109,16 +108,6 @@ public final class ModelTrainer {
                 }
                 stance.add(new LogisticRegression.Example(s.x(), label, weight));
             }
-            for (Candidates.ClaimSlot s : concat(l.slots().claims(), l.slots().nones())) {
-                String sentence = l.analysis().sentences().get(s.sentence()).text();
-                for (Gold.Item g : l.gold().claims()) {
-                    if (!g.optional() && g.who().equals(s.holder()) && g.what().equals(s.target()) && g.basis() != null
-                            && Gold.sameSentence(sentence, g.evidence())) {
-                        basis.add(new LogisticRegression.Example(s.x(), g.basis().ordinal(), 1));
-                        break;
-                    }
-                }
-            }
             for (Candidates.ClaimSlot s : l.slots().nones()) {
                 none.add(example(l, s.sentence(), s.x(), g -> g.who().equals(s.holder()) && g.kind().equals("none"), l.gold().claims(),
                         ruleFound(l, s, "none")));
@@ -139,19 +128,11 @@ public final class ModelTrainer {
                 techniques.put(e.getKey(), LogisticRegression.train(e.getValue(), 2, settings.penalty(dims(e.getValue())), settings.iterations(), balance(e.getValue(), 2)));
             }
         }
-        LogisticRegression basisModel = basis.isEmpty() ? null
-                : LogisticRegression.train(basis, org.vigil.model.Basis.values().length, settings.penalty(dims(basis)), settings.iterations(), null);
-        return new ExtractionModel(stanceModel, noneModel, basisModel, techniques, th, about);
+        return new ExtractionModel(stanceModel, noneModel, techniques, th, about);
     }
 
     private static int dims(List<LogisticRegression.Example> ex) {
         return ex.isEmpty() ? 0 : ex.get(0).x().length;
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 
     /** True when the rules found this candidate's claim with that stance in its sentence. */
