@@ -135,7 +135,7 @@ public final class Candidates {
                 continue; // no technique is spoken of: nothing for the incident models to score
             }
             for (Holder h : incidentActors.values()) {
-                float[] emb = embed(cache, masked(s, h, null));
+                float[] emb = embed(cache, masked(s, h, "*")); // the no-preference mask: one embedding serves both
                 incidents.add(new IncidentSlot(i, h.code, h.mention, h.origin,
                         concat(incidentIndicators(a, i, h, cues, ruleIncidentArticle, actorCounts, totalActors), emb)));
             }
@@ -177,7 +177,7 @@ public final class Candidates {
             spans.add(new Span(m.start(), m.end(), m.value().equals(h.code) ? "the foreign government" : "another country"));
         }
         for (Mention m : s.candidates()) {
-            String with = target == null ? "the politician" : target.equals("*") ? "a candidate"
+            String with = target.equals("*") ? "a candidate"
                     : m.value().equals(target) ? "the candidate" : "the rival candidate";
             spans.add(new Span(m.start(), m.end(), with));
         }
