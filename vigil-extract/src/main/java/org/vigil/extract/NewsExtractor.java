@@ -58,10 +58,6 @@ public final class NewsExtractor {
         this.model = model;
     }
 
-    public ExtractionModel model() {
-        return model;
-    }
-
     public Extraction extract(Article article) {
         ArticleAnalysis a = analyse(article);
         return model == null ? rulesOnly(a) : model.decide(a, this);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.vigil.extract.NewsExtractor;
 import org.vigil.extract.gazetteer.Gazetteer;
 import org.vigil.extract.model.Candidates;
-import org.vigil.extract.model.ExtractionModel;
 import org.vigil.extract.model.Gold;
 import org.vigil.extract.model.ModelTrainer;
 import org.vigil.extract.model.SentenceEmbedder;
@@ -14,7 +13,6 @@ import org.vigil.extract.nlp.CoreNlpAnalyzer;
 import org.vigil.ingest.news.NewsBatch;
 import org.vigil.ingest.news.NewsIngest;
 import org.vigil.model.Article;
-import org.vigil.model.Extraction;
 import org.vigil.model.Problem;
 import org.vigil.model.VigilException;
 
@@ -86,10 +84,6 @@ final class ModelCorpus {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    Extraction decide(ExtractionModel model, ModelTrainer.Labelled l) {
-        return model.decide(l.analysis(), l.slots(), extractor);
     }
 
     /** What a model was trained on: each corpus folder with its article and item counts and its gold file's SHA-256. */
