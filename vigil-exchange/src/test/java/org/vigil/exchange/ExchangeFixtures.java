@@ -1,5 +1,6 @@
 package org.vigil.exchange;
 
+import org.vigil.testing.Needs;
 import org.vigil.model.Article;
 import org.vigil.model.Basis;
 import org.vigil.model.Claim;
@@ -14,14 +15,11 @@ import org.vigil.model.Technique;
 import org.vigil.store.VigilStore;
 import org.vigil.store.coordination.CoordinationWriter;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A small store with made-up articles (no corpus text), claims, incidents and one coordination run. */
 final class ExchangeFixtures {
@@ -91,20 +89,6 @@ final class ExchangeFixtures {
 
     /** ../shared/reference/FILE, or a skip (a failure under CI=true) saying why. */
     static Path reference(String file) {
-        String p = System.getProperty("vigil.shared");
-        Path shared = p != null ? Path.of(p) : Path.of("..", "..", "shared");
-        if (!Files.isDirectory(shared.resolve("reference"))) {
-            shared = Path.of("..", "shared");
-        }
-        Path f = shared.resolve("reference").resolve(file);
-        if (!Files.exists(f)) {
-            String why = "../shared/reference/" + file + " is not at " + f.toAbsolutePath() + " (set -Dvigil.shared=PATH)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            System.err.println("SKIPPED: " + why);
-            assumeTrue(false, why);
-        }
-        return f;
+        return Needs.shared("reference/" + file);
     }
 }

@@ -1,5 +1,6 @@
 package org.vigil.extract;
 
+import org.vigil.testing.Needs;
 import org.junit.jupiter.api.Test;
 import org.vigil.model.Technique;
 
@@ -14,27 +15,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DisarmMappingTest {
     /** ../shared/reference, or a skip (a failure under CI=true) saying why. */
     private static Path reference(String file) {
-        String p = System.getProperty("vigil.shared");
-        Path shared = p != null ? Path.of(p) : Path.of("..", "..", "shared");
-        if (!Files.isDirectory(shared.resolve("reference"))) {
-            shared = Path.of("..", "shared");
-        }
-        Path f = shared.resolve("reference").resolve(file);
-        if (!Files.isRegularFile(f)) {
-            String why = "../shared/reference/" + file + " is not at " + f.toAbsolutePath() + " (set -Dvigil.shared=PATH)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            System.err.println("SKIPPED: " + why);
-            assumeTrue(false, why);
-        }
-        return f;
+        return Needs.shared("reference/" + file);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.vigil.app.serve;
 
+import org.vigil.testing.Needs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +31,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** vigil export / import on the demo store (with its hostile records), and the dashboard's export and intelligence endpoints. */
 class ExchangeTest {
@@ -66,21 +65,7 @@ class ExchangeTest {
     }
 
     private static Path shared(String relative) {
-        String p = System.getProperty("vigil.shared");
-        Path shared = p != null ? Path.of(p) : Path.of("..", "..", "shared");
-        if (!Files.isDirectory(shared.resolve("reference"))) {
-            shared = Path.of("..", "shared");
-        }
-        Path f = shared.resolve(relative);
-        if (!Files.exists(f)) {
-            String why = "../shared/" + relative + " is not at " + f.toAbsolutePath() + " (set -Dvigil.shared=PATH)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why);
-            }
-            System.err.println("SKIPPED: " + why);
-            assumeTrue(false, why);
-        }
-        return f;
+        return Needs.shared(relative);
     }
 
     @Test

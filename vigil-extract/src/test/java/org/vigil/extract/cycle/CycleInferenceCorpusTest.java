@@ -1,7 +1,7 @@
 package org.vigil.extract.cycle;
 
+import org.vigil.testing.Needs;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,21 +40,7 @@ class CycleInferenceCorpusTest {
     }
 
     static Path corpus() {
-        String p = System.getProperty("vigil.shared");
-        Path shared = p != null ? Path.of(p) : Path.of("..", "..", "shared");
-        if (!Files.isDirectory(shared.resolve("corpus"))) {
-            shared = Path.of("..", "shared");
-        }
-        Path corpus = shared.resolve("corpus");
-        if (!Files.isDirectory(corpus.resolve("dev"))) {
-            String why = "the shared corpus is not at " + corpus.toAbsolutePath() + " (set -Dvigil.shared=PATH)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why + "; CI must have it");
-            }
-            System.err.println("CycleInferenceCorpusTest SKIPPED: " + why);
-            org.junit.jupiter.api.Assumptions.abort(why);
-        }
-        return corpus;
+        return Needs.shared("corpus/dev").getParent();
     }
 
     static List<Dated> dated() throws IOException {
