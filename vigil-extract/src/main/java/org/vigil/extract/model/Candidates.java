@@ -104,6 +104,7 @@ public final class Candidates {
                     claimHolders.putIfAbsent(c.holder(), new Holder(c.holder(), null, Origin.RULE));
                 }
             }
+            Set<String> claimCues = claimHolders.isEmpty() ? Set.of() : ClaimRules.cuesIn(s); // once per sentence, not per pair
             List<String> ruleTargets = a.ruleClaims().get(i).stream().map(ClaimCandidate::target).filter(t -> !t.equals("*")).toList();
             for (Holder h : claimHolders.values()) {
                 List<String> ts = new ArrayList<>(targets);
@@ -115,12 +116,12 @@ public final class Candidates {
                 for (String t : ts) {
                     float[] emb = embed(cache, masked(s, h, t));
                     claims.add(new ClaimSlot(i, h.code, t, h.mention, h.origin,
-                            concat(claimIndicators(a, i, h, t, ruleArticle, actorCounts, totalActors), emb)));
+                            concat(claimIndicators(a, i, h, t, claimCues, ruleArticle, actorCounts, totalActors), emb)));
                 }
                 if (electionTalk) {
                     float[] emb = embed(cache, masked(s, h, "*"));
                     nones.add(new ClaimSlot(i, h.code, "*", h.mention, h.origin,
-                            concat(claimIndicators(a, i, h, "*", ruleArticle, actorCounts, totalActors), emb)));
+                            concat(claimIndicators(a, i, h, "*", claimCues, ruleArticle, actorCounts, totalActors), emb)));
                 }
             }
             Map<String, Holder> incidentActors = new LinkedHashMap<>(holders);
@@ -227,7 +228,7 @@ public final class Candidates {
         return List.copyOf(n);
     }
 
-    private static float[] claimIndicators(ArticleAnalysis a, int i, Holder h, String target, Map<String, Set<Stance>> ruleArticle,
+    private static float[] claimIndicators(ArticleAnalysis a, int i, Holder h, String target, Set<String> cues, Map<String, Set<Stance>> ruleArticle,
                                            Map<String, Integer> actorCounts, int totalActors) {
         SentenceContext s = a.sentences().get(i);
         String text = s.text();
@@ -267,7 +268,6 @@ public final class Candidates {
         x[k++] = b(ruleBasis == Basis.STATEMENT);
         x[k++] = b(ruleBasis == Basis.ASSESSMENT);
         x[k++] = b(ruleBasis == Basis.OPERATION);
-        Set<String> cues = ClaimRules.cuesIn(s);
         for (String c : CUE_NAMES) {
             x[k++] = b(cues.contains(c));
         }

@@ -128,7 +128,10 @@ public final class ExtractionModel {
      * or above the (higher) threshold for new items.
      */
     public Extraction decide(ArticleAnalysis a, Candidates.Slots slots, NewsExtractor extractor) {
-        Map<String, Double> scores = keyScores(slots);
+        // each candidate is scored once: the same best-per-key maps give the scores and the items
+        Map<String, Best> bestClaims = bestClaims(slots);
+        Map<String, BestIncident> bestIncidents = bestIncidents(slots);
+        Map<String, Double> scores = keyScores(bestClaims, bestIncidents);
         List<ClaimCandidate> claims = new ArrayList<>();
         Set<String> ruleKeys = new HashSet<>();
         for (List<ClaimCandidate> list : a.ruleClaims()) {
@@ -144,7 +147,7 @@ public final class ExtractionModel {
                 }
             }
         }
-        for (ClaimCandidate c : claims(a, slots)) {
+        for (ClaimCandidate c : claims(a, bestClaims)) {
             if (!ruleKeys.contains(claimKey(c.holder(), c.target(), c.stance()))) {
                 claims.add(c);
             }
@@ -161,7 +164,7 @@ public final class ExtractionModel {
                 }
             }
         }
-        for (IncidentCandidate c : incidents(a, slots)) {
+        for (IncidentCandidate c : incidents(a, bestIncidents)) {
             if (!ruleKeys.contains("i:" + c.actor() + "|" + c.technique().wire())) {
                 incidents.add(c);
             }
@@ -248,21 +251,25 @@ public final class ExtractionModel {
      * {@code c:HOLDER|target|stance} (target {@code *} for no preference) and {@code i:ACTOR|technique}.
      */
     public Map<String, Double> keyScores(Candidates.Slots slots) {
+        return keyScores(bestClaims(slots), bestIncidents(slots));
+    }
+
+    private static Map<String, Double> keyScores(Map<String, Best> bestClaims, Map<String, BestIncident> bestIncidents) {
         Map<String, Double> out = new LinkedHashMap<>();
-        bestClaims(slots).forEach((k, b) -> {
+        bestClaims.forEach((k, b) -> {
             String[] p = k.split("\\|");
             out.put("c:" + p[0] + "|" + p[1] + "|" + Stance.valueOf(p[2]).wire(), b.score);
         });
-        bestIncidents(slots).forEach((k, b) -> {
+        bestIncidents.forEach((k, b) -> {
             String[] p = k.split("\\|");
             out.put("i:" + p[0] + "|" + Technique.valueOf(p[1]).wire(), b.score);
         });
         return out;
     }
 
-    List<ClaimCandidate> claims(ArticleAnalysis a, Candidates.Slots slots) {
+    private List<ClaimCandidate> claims(ArticleAnalysis a, Map<String, Best> best) {
         List<ClaimCandidate> out = new ArrayList<>();
-        for (Map.Entry<String, Best> e : bestClaims(slots).entrySet()) {
+        for (Map.Entry<String, Best> e : best.entrySet()) {
             Stance st = Stance.valueOf(e.getKey().split("\\|")[2]);
             String[] k = e.getKey().split("\\|");
             if (e.getValue().score >= thresholds.of(claimKey(k[0], k[1], st), false)) {
@@ -293,8 +300,7 @@ public final class ExtractionModel {
     private record BestIncident(double score, Candidates.IncidentSlot slot) {
     }
 
-    List<IncidentCandidate> incidents(ArticleAnalysis a, Candidates.Slots slots) {
-        Map<String, BestIncident> best = bestIncidents(slots);
+    private List<IncidentCandidate> incidents(ArticleAnalysis a, Map<String, BestIncident> best) {
         List<IncidentCandidate> out = new ArrayList<>();
         for (Map.Entry<String, BestIncident> e : best.entrySet()) {
             Technique t = Technique.valueOf(e.getKey().split("\\|")[1]);
