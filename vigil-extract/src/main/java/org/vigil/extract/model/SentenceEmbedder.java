@@ -1,11 +1,8 @@
 package org.vigil.extract.model;
 
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Sentence embeddings from all-MiniLM-L6-v2 (quantised, 384 dimensions), run in-process on ONNX
@@ -39,20 +36,5 @@ public final class SentenceEmbedder {
 
     public float[] embed(String text) {
         return model.embed(text).content().vector();
-    }
-
-    public List<float[]> embedAll(List<String> texts) {
-        if (texts.isEmpty()) {
-            return List.of();
-        }
-        List<TextSegment> segments = new ArrayList<>(texts.size());
-        for (String t : texts) {
-            segments.add(TextSegment.from(t));
-        }
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (var e : model.embedAll(segments).content()) {
-            out.add(e.vector());
-        }
-        return out;
     }
 }
