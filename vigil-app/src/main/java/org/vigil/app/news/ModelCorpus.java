@@ -52,7 +52,11 @@ final class ModelCorpus {
         for (Path dir : corpora) {
             List<Problem> problems = new ArrayList<>();
             NewsBatch batch = new NewsIngest().read(dir, problems::add);
-            problems.forEach(p -> err.println("vigil: " + p.origin() + ": " + p.reason()));
+            for (Problem p : problems) {
+                if (!isGoldFile(p.origin(), goldFiles)) { // a corpus folder holds its gold file: not an article, and no news
+                    err.println("vigil: " + p.origin() + ": " + p.reason());
+                }
+            }
             for (Article a : batch.articles()) {
                 if (gold.containsKey(a.doc())) {
                     articles.add(a);
@@ -83,6 +87,15 @@ final class ModelCorpus {
             throw new VigilException("analysing the corpus failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static boolean isGoldFile(String origin, List<Path> goldFiles) {
+        try {
+            Path o = Path.of(origin).toAbsolutePath().normalize();
+            return goldFiles.stream().anyMatch(g -> g.toAbsolutePath().normalize().equals(o));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

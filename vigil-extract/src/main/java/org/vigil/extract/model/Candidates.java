@@ -56,6 +56,24 @@ public final class Candidates {
     private static final Pattern LOSE = Pattern.compile("(?<![\\p{L}])(?:los[ei]\\w*|defeat\\w*|fail\\w*|oust\\w*|damag\\w*|hurt\\w*|harm\\w*|against)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION = Pattern.compile("(?<![\\p{L}])(?:not|never|no|neither|nor|n['’]t)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTE = Pattern.compile("[\"“”]");
+    /** General English words of wanting, backing and praising (single words, not phrases of any article). */
+    private static final Pattern FAVOUR_WORD = Pattern.compile("(?<![\\p{L}])(?:want\\w*|prefer\\w*|support\\w*|back\\w*|endors\\w*|favou?r\\w*"
+            + "|help\\w*|root\\w*|hop(?:e|es|ed|ing)|wish\\w*|prais\\w*|deserv\\w*|welcom\\w*|boost\\w*|like[sd]?|better|best|promising"
+            + "|ally|allies|friend\\w*|cheer\\w*|celebrat\\w*|congratulat\\w*|bet|bets|aid\\w*|assist\\w*|benefit\\w*|bolster\\w*"
+            + "|promot\\w*|eager\\w*|keen|admir\\w*|applaud\\w*)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
+    /** General English words of opposing, attacking and fearing. */
+    private static final Pattern OPPOSE_WORD = Pattern.compile("(?<![\\p{L}])(?:oppos\\w*|against|attack\\w*|hurt\\w*|harm\\w*|damag\\w*"
+            + "|undermin\\w*|denigrat\\w*|disparag\\w*|discredit\\w*|smear\\w*|critici[sz]\\w*|fear\\w*|hat(?:e|es|ed|ing)|dislik\\w*"
+            + "|worst|worse|enem\\w*|hostil\\w*|threat\\w*|los(?:e|es|ing)|defeat\\w*|sabotag\\w*|weaken\\w*|dirt|derogator\\w*"
+            + "|denounc\\w*|condemn\\w*|mock\\w*|ridicul\\w*|target\\w*)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
+    /** Right after a candidate: "... to win", "... be re-elected", "... wins". */
+    private static final Pattern AFTER_WIN = Pattern.compile("['’]?s?\\s*(?:,\\s*)?(?:to\\s+|would\\s+|will\\s+|could\\s+|should\\s+|be\\s+|being\\s+|were\\s+to\\s+)*"
+            + "(?:win\\w*|victor\\w*|(?:re-?)?elect\\w*|return\\w*|prevail\\w*|succeed\\w*|back\\s+in)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AFTER_LOSE = Pattern.compile("['’]?s?\\s*(?:,\\s*)?(?:to\\s+|would\\s+|will\\s+|could\\s+|should\\s+|not\\s+|be\\s+)*"
+            + "(?:los(?:e|es|ing)|defeat\\w*|fail\\w*|ousted|beaten)", Pattern.CASE_INSENSITIVE);
+    /** The candidate is the one compared against: "X over Y", "rather than Y", "instead of Y". */
+    private static final Pattern COMPARATIVE = Pattern.compile("(?<![\\p{L}])(?:over|than|instead\\s+of|versus|vs\\.?)\\s+(?:[\\p{L}.\\-]+\\s+){0,3}$",
+            Pattern.CASE_INSENSITIVE);
 
     /** Names of the indicator features of claim candidates, in vector order (after the embedding). */
     static final List<String> CLAIM_FEATURES = claimFeatureNames();
@@ -225,6 +243,8 @@ public final class Candidates {
         }
         n.addAll(List.of("states_2", "states_3plus", "candidates_2plus", "holder_before_target", "gap_short", "gap_long",
                 "target_party", "title", "first_sentences", "holder_share", "main_actor", "target_first"));
+        n.addAll(List.of("favour_between", "oppose_between", "negation_between", "state_between", "rival_between",
+                "win_after_target", "lose_after_target", "favour_before_target", "oppose_before_target", "comparative_loser"));
         return List.copyOf(n);
     }
 
@@ -305,7 +325,38 @@ public final class Candidates {
         x[k++] = totalActors == 0 ? 0 : actorCounts.getOrDefault(h.code, 0) / (float) totalActors;
         x[k++] = b(h.code.equals(a.mainActor()));
         x[k++] = b(t != null && !s.candidates().isEmpty() && s.candidates().get(0).value().equals(target));
+        k = between(s, h.mention, t, x, k);
         return x;
+    }
+
+    /**
+     * What lies between the holder's mention and the target's (a surface stand-in for the dependency
+     * path, which only a few sentences get parsed for): stance words, negation, another state or
+     * candidate; and the words right around the target ("to win", "to lose", "over" a rival).
+     */
+    private static int between(SentenceContext s, Mention holder, Mention target, float[] x, int k) {
+        String text = s.text();
+        if (target == null) {
+            return k + 10;
+        }
+        String before = text.substring(Math.max(0, target.start() - 30), target.start());
+        String after = text.substring(target.end(), Math.min(text.length(), target.end() + 40));
+        if (holder != null) {
+            int from = Math.min(holder.end(), target.end());
+            int to = Math.max(holder.start(), target.start());
+            String mid = from < to ? text.substring(from, to) : "";
+            x[k] = b(FAVOUR_WORD.matcher(mid).find());
+            x[k + 1] = b(OPPOSE_WORD.matcher(mid).find());
+            x[k + 2] = b(NEGATION.matcher(mid).find());
+            x[k + 3] = b(s.actors().stream().anyMatch(m -> !m.value().equals(holder.value()) && m.start() >= from && m.end() <= to));
+            x[k + 4] = b(s.candidates().stream().anyMatch(m -> !m.value().equals(target.value()) && m.start() >= from && m.end() <= to));
+        }
+        x[k + 5] = b(AFTER_WIN.matcher(after).lookingAt());
+        x[k + 6] = b(AFTER_LOSE.matcher(after).lookingAt());
+        x[k + 7] = b(FAVOUR_WORD.matcher(before).find());
+        x[k + 8] = b(OPPOSE_WORD.matcher(before).find());
+        x[k + 9] = b(COMPARATIVE.matcher(before).find());
+        return k + 10;
     }
 
     private static List<String> incidentFeatureNames() {

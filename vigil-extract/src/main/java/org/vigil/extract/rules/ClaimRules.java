@@ -96,6 +96,14 @@ public final class ClaimRules {
                 stance, basis, side, reach, after);
     }
 
+    /** A preference asked about, not asserted: "whether Beijing would prefer". */
+    private static final Pattern WHETHER_BEFORE = Pattern.compile("(?<![\\p{L}])whether\\s+(?:\\S+\\s+){0,4}$", Pattern.CASE_INSENSITIVE);
+    /** A frame that denies what follows: "it is not right to say that", "it is untrue that". */
+    private static final Pattern DENIAL_FRAME = Pattern.compile("(?<![\\p{L}])(?:(?:not|n['’]t)\\s+(?:right|true|correct|accurate|fair)\\s+to\\s+(?:say|claim|suggest|assume)"
+            + "|(?:untrue|false|wrong|nonsense|absurd|baseless)\\s+(?:to\\s+(?:say|claim|suggest)\\s+)?that)(?:\\s+\\S+){0,5}\\s*$", Pattern.CASE_INSENSITIVE);
+    /** Between a helping word and its candidate, a word that turns the help against them. */
+    private static final Pattern DEFEAT_BETWEEN = Pattern.compile("(?<![\\p{L}])(?:defeat\\w*|beat|oust\\w*|unseat\\w*|topple\\w*|against|undermin\\w*|hurt\\w*|damag\\w*)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?<![\\p{L}])(?:he|she|it|they)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION_WORD = Pattern.compile("\\b(?:not|never|no|n['’]t|neither|nor)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -163,6 +171,10 @@ public final class ClaimRules {
                     continue;
                 }
                 String before = t.substring(Math.max(0, m.start() - 40), m.start());
+                if (cue.stance != Stance.NONE && (WHETHER_BEFORE.matcher(before).find()
+                        || DENIAL_FRAME.matcher(t.substring(Math.max(0, m.start() - 70), m.start())).find())) {
+                    continue; // "asked whether Beijing would prefer ...", "it is not true that Moscow wants ...": no claim is made
+                }
                 boolean negated = Lexicon.NEGATION_BEFORE.matcher(before).find() || depNegated(s, slotted, m.start());
                 if (cue.stance == Stance.NONE) {
                     List<Mention> holders = slotted.actorsNear(m.start());
@@ -182,6 +194,10 @@ public final class ClaimRules {
                 }
                 if (targets.isEmpty()) {
                     continue;
+                }
+                if (stance == Stance.FAVORS && cue.targetSide == Side.AFTER
+                        && DEFEAT_BETWEEN.matcher(t.substring(m.end(), Math.max(m.end(), slotted.startOf(targets.get(0))))).find()) {
+                    stance = Stance.OPPOSES; // "helped defeat X", "backed efforts to unseat X"
                 }
                 if (cue.after != null) {
                     int afterTarget = slotted.endOf(targets.get(targets.size() - 1));

@@ -92,6 +92,11 @@ public final class IncidentRules {
             Pattern.CASE_INSENSITIVE);
     /** "had not carried out an influence effort": a negated act is not an incident. */
     private static final Pattern NEGATED = Pattern.compile("(?:\\b(?:not|never|no|neither|nor|without)|n['’]t)(?:\\s+\\S+){0,3}\\s*$", Pattern.CASE_INSENSITIVE);
+    /** What makes a threat or an act of violence one against a US election (besides naming a candidate). */
+    private static final Pattern US_POLITICS = Lexicon.words("elect\\w*|vot\\w*|ballots?|polling|poll\\s+workers?|campaign\\w*|candidat\\w*|rall(?:y|ies)");
+    /** A reaction to violence ("condemned the attempt on", "expressed shock at"), said shortly before the cue. */
+    private static final Pattern REACTION = Pattern.compile("\\b(?:condemn\\w*|denounc\\w*|express\\w*|voic\\w*|shock\\w*|sympath\\w*|condolen\\w*"
+            + "|sadden\\w*|horrif\\w*|appall\\w*|relie[fv]\\w*|reacted|react\\w*\\s+to)\\b(?:\\s+\\S+){0,6}\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern FAKE_BEFORE = Pattern.compile("\\b(?:fake|fabricated|staged|false|bogus)\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
 
     /** Incidents in one sentence; {@code carriedActors} are the actors of the sentence before, used when this one names none. */
@@ -112,6 +117,10 @@ public final class IncidentRules {
                 }
                 if (e.getKey() == Technique.THREATS_VIOLENCE && FAKE_BEFORE.matcher(before).find()) {
                     continue; // an invented report of a murder plot is disinformation, not a threat
+                }
+                if (e.getKey() == Technique.THREATS_VIOLENCE && (s.candidates().isEmpty() && !US_POLITICS.matcher(text).find()
+                        || REACTION.matcher(before).find())) {
+                    continue; // violence abroad is not election interference; condemning an attack is not making it
                 }
                 if (e.getKey() == Technique.STATE_MEDIA && !AMPLIFY.matcher(text).find()) {
                     continue; // state media reporting news is not an operation; amplifying a narrative is
