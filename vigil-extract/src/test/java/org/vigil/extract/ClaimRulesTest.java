@@ -43,6 +43,25 @@ class ClaimRulesTest {
         assertThat(claims(sentence)).containsExactlyInAnyOrder(expected.trim().split(";"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Reporters asked whether Beijing would prefer Joe Biden or Donald Trump.",
+            "The panel debated whether Moscow favors Kamala Harris at all.",
+            "It is not true that Tehran wants Donald Trump to win, the minister said.",
+            "It would not be right to say that the Kremlin prefers Joe Biden, a spokesman said.",
+    })
+    void aPreferenceAskedAboutOrDeniedIsNoClaim(String sentence) {
+        assertThat(claims(sentence)).isEmpty();
+    }
+
+    @Test
+    void helpAimedAtDefeatingACandidateOpposesThem() {
+        assertThat(claims("Russian operatives offered to help defeat Hillary Clinton, prosecutors said."))
+                .containsExactly("RU clinton opposes");
+        assertThat(claims("Russian operatives offered to help Hillary Clinton, prosecutors said."))
+                .containsExactly("RU clinton favors");
+    }
+
     @Test
     void theActorsOwnWordsAreAStatementAndOfficialsInferenceAnAssessment() {
         Claim own = extract("Vladimir Putin said he backs Kamala Harris.").claims().get(0);

@@ -40,6 +40,15 @@ class IncidentRulesTest {
     }
 
     @Test
+    void violenceIsInterferenceOnlyWhenAimedAtTheElection() {
+        assertThat(incidents("Indian agents were charged over a plot to assassinate an activist in New York.")).isEmpty();
+        assertThat(incidents("Pakistan condemned the assassination attempt on Donald Trump at a rally.")).isEmpty();
+        assertThat(incidents("Iranian agents sent threatening emails to voters in Florida, the FBI said."))
+                .containsExactly("IR threats_violence");
+        assertThat(incidents("Prosecutors said Iran plotted to assassinate Donald Trump.")).containsExactly("IR threats_violence");
+    }
+
+    @Test
     void theVictimOfAnActIsNotItsActor() {
         assertThat(incidents("The assassination of an Iranian general in 2020 raised tensions.")).isEmpty();
     }

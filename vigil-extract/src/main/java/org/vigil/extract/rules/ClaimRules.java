@@ -99,7 +99,7 @@ public final class ClaimRules {
     /** A preference asked about, not asserted: "whether Beijing would prefer". */
     private static final Pattern WHETHER_BEFORE = Pattern.compile("(?<![\\p{L}])whether\\s+(?:\\S+\\s+){0,4}$", Pattern.CASE_INSENSITIVE);
     /** A frame that denies what follows: "it is not right to say that", "it is untrue that". */
-    private static final Pattern DENIAL_FRAME = Pattern.compile("(?<![\\p{L}])(?:(?:not|n['’]t)\\s+(?:right|true|correct|accurate|fair)\\s+to\\s+(?:say|claim|suggest|assume)"
+    private static final Pattern DENIAL_FRAME = Pattern.compile("(?<![\\p{L}])(?:(?:not|n['’]t)\\s+(?:be\\s+)?(?:right|true|correct|accurate|fair)\\s+(?:to\\s+(?:say|claim|suggest|assume)|that)"
             + "|(?:untrue|false|wrong|nonsense|absurd|baseless)\\s+(?:to\\s+(?:say|claim|suggest)\\s+)?that)(?:\\s+\\S+){0,5}\\s*$", Pattern.CASE_INSENSITIVE);
     /** Between a helping word and its candidate, a word that turns the help against them. */
     private static final Pattern DEFEAT_BETWEEN = Pattern.compile("(?<![\\p{L}])(?:defeat\\w*|beat|oust\\w*|unseat\\w*|topple\\w*|against|undermin\\w*|hurt\\w*|damag\\w*)(?![\\p{L}])",
