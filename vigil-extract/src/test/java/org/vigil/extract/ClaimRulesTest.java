@@ -38,6 +38,9 @@ class ClaimRulesTest {
             "Russian trolls pushed anti-Harris memes across social media, researchers found.  | RU harris opposes",
             "Iranian operatives posed as activists on behalf of Joe Biden, prosecutors said.  | IR biden favors",
             "Analysts say Moscow hopes that Trump will win in November.                       | RU trump favors",
+            "A Biden win would be the better result for Kyiv, the minister said.              | UA biden favors",
+            "Chinese state media said Trump would be the worst choice for the country.        | CN trump opposes",
+            "Beijing prefers Donald Trump not win a second term, the memo says.               | CN trump opposes",
     })
     void cueFamiliesFindHolderTargetAndStance(String sentence, String expected) {
         assertThat(claims(sentence)).containsExactlyInAnyOrder(expected.trim().split(";"));
@@ -52,6 +55,13 @@ class ClaimRulesTest {
     })
     void aPreferenceAskedAboutOrDeniedIsNoClaim(String sentence) {
         assertThat(claims(sentence)).isEmpty();
+    }
+
+    @Test
+    void aPollOfAPeopleIsNotTheirGovernmentsPreference() {
+        assertThat(claims("A new poll finds that 60 percent of Canadians prefer Kamala Harris.")).isEmpty();
+        assertThat(claims("In the survey, most Mexicans favored Joe Biden.")).isEmpty();
+        assertThat(claims("Ottawa prefers Kamala Harris, a survey of diplomats suggests.")).containsExactly("CA harris favors");
     }
 
     @Test

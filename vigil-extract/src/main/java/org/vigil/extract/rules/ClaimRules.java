@@ -61,8 +61,11 @@ public final class ClaimRules {
                     Stance.FAVORS, null, Side.AFTER, 10, null),
             cue("on-behalf", "on\\s+behalf\\s+of|in\\s+support\\s+of|to\\s+(?:re-?)?elect", Stance.FAVORS, Basis.OPERATION, Side.AFTER, 30, null),
             cue("wish", "wish(?:ed|es)?\\s+(?:him|her)\\s+(?:success|luck|victory)", Stance.FAVORS, Basis.STATEMENT, Side.BEFORE, 60, null),
-            cue("boon", "(?:would|will|is|was)\\s+(?:be\\s+)?(?:a\\s+)?(?:boon|good\\s+news|beneficial|welcome)\\s+(?:for|to)",
+            cue("boon", "(?:would|will|is|was)\\s+(?:still\\s+)?(?:be\\s+)?(?:a\\s+)?(?:boon|good\\s+news|beneficial|welcome)\\s+(?:for|to)"
+                    + "|(?:would|will|is|was)\\s+(?:still\\s+)?(?:be\\s+)?(?:the\\s+|a\\s+)?(?:best|better|good|great|positive)(?:\\s+\\w+)?\\s+for",
                     Stance.FAVORS, null, Side.BEFORE, 70, null),
+            cue("bane", "(?:would|will|is|was)\\s+(?:still\\s+)?(?:be\\s+)?(?:the\\s+|a\\s+)?(?:worst|worse|bad|disaster|disastrous|nightmare|bad\\s+news)(?:\\s+\\w+)?\\s+for",
+                    Stance.OPPOSES, null, Side.BEFORE, 70, null),
             cue("welcome", "welcom(?:e|es|ed|ing)\\s+(?:a\\s+|an\\s+|the\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|presidency|return|re-?election|election|second\\s+term))"
                     + "|(?:wish(?:es|ed)?|hop(?:e|es|ed|ing))\\s+for\\s+(?:a\\s+|an\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|re-?election|second\\s+term))"
                     + "|(?:cheer(?:s|ed|ing)?|pull(?:s|ed|ing)?|bet(?:s|ting)?|count(?:s|ed|ing)?)\\s+(?:for|on)",
@@ -96,6 +99,9 @@ public final class ClaimRules {
                 stance, basis, side, reach, after);
     }
 
+    private static final Pattern POLL = Pattern.compile("(?<![\\p{L}])(?:poll(?:s|ed|ing|ster\\w*)?|surve\\w*|respondents|percent|per\\s+cent)(?![\\p{L}])|\\d\\s?%",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PART_OF = Pattern.compile("(?:%|percent|majority|most|many|half|thirds?|quarters?|fifths?)\\s+of\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
     /** A preference asked about, not asserted: "whether Beijing would prefer". */
     private static final Pattern WHETHER_BEFORE = Pattern.compile("(?<![\\p{L}])whether\\s+(?:\\S+\\s+){0,4}$", Pattern.CASE_INSENSITIVE);
     /** A frame that denies what follows: "it is not right to say that", "it is untrue that". */
@@ -199,14 +205,16 @@ public final class ClaimRules {
                         && DEFEAT_BETWEEN.matcher(t.substring(m.end(), Math.max(m.end(), slotted.startOf(targets.get(0))))).find()) {
                     stance = Stance.OPPOSES; // "helped defeat X", "backed efforts to unseat X"
                 }
+                String rest = t.substring(slotted.endOf(targets.get(targets.size() - 1)));
+                boolean losing = NOT_WIN_AFTER.matcher(rest).find() || LOSE_AFTER.matcher(rest).find();
                 if (cue.after != null) {
-                    int afterTarget = slotted.endOf(targets.get(targets.size() - 1));
-                    String rest = t.substring(afterTarget);
-                    if (NOT_WIN_AFTER.matcher(rest).find() || LOSE_AFTER.matcher(rest).find()) {
+                    if (losing) {
                         stance = Stance.OPPOSES;
                     } else if (!cue.after.matcher(rest).find()) {
                         continue;
                     }
+                } else if (losing && stance == Stance.FAVORS && cue.targetSide == Side.AFTER) {
+                    stance = Stance.OPPOSES; // "prefers Trump not win", "backs Biden to lose"
                 }
                 if (negated) {
                     if (stance != Stance.FAVORS) {
@@ -214,7 +222,7 @@ public final class ClaimRules {
                     }
                     stance = Stance.OPPOSES;
                 }
-                List<Mention> holders = holders(s, slotted, cue, m);
+                List<Mention> holders = withoutPublics(s, holders(s, slotted, cue, m));
                 List<Mention> passedOver = stance == Stance.FAVORS && cue.targetSide == Side.AFTER
                         ? slotted.candidatesPassedOver(slotted.endOf(targets.get(targets.size() - 1)), cue.name.equals("prefer")) : List.of();
                 if (holders.isEmpty() && s.actors().isEmpty() && previousHolder != null
@@ -248,6 +256,25 @@ public final class ClaimRules {
             }
         }
         return withoutStancesNeutralised(out);
+    }
+
+    /**
+     * A state's public is not the state: in a sentence about a poll, "two-thirds of Germans" or
+     * "Israelis" (a people named in the plural) hold an opinion, not a government's preference.
+     */
+    private static List<Mention> withoutPublics(SentenceContext s, List<Mention> holders) {
+        if (holders.isEmpty() || !POLL.matcher(s.text()).find()) {
+            return holders;
+        }
+        List<Mention> out = new ArrayList<>();
+        for (Mention h : holders) {
+            String before = s.text().substring(Math.max(0, h.start() - 12), h.start());
+            boolean people = h.kind().equals("state") && (h.text().endsWith("s") || PART_OF.matcher(before).find());
+            if (!people) {
+                out.add(h);
+            }
+        }
+        return out;
     }
 
     /** True when an opening quotation mark before {@code at} is not closed before it: the words are someone's quote. */
@@ -339,8 +366,9 @@ public final class ClaimRules {
     }
 
     private static List<Mention> holders(SentenceContext s, Slotted slotted, Cue cue, Matcher m) {
-        if (cue.targetSide == Side.BEFORE && cue.name.equals("boon")) {
-            return slotted.actorListAfter(m.end(), 40);
+        if (cue.targetSide == Side.BEFORE && (cue.name.equals("boon") || cue.name.equals("bane"))) {
+            List<Mention> after = slotted.actorListAfter(m.end(), 40); // "... would be a boon for Moscow"
+            return after.isEmpty() ? slotted.actorListBefore(m.start(), 160) : after;
         }
         List<Mention> bySubject = subjectActors(s, slotted, m.start());
         if (!bySubject.isEmpty()) {
