@@ -82,22 +82,37 @@ public final class StixExporter {
 
     /** Writes the bundle to {@code out} (left open) and says what it held. */
     public Summary export(Filter filter, OutputStream out) throws IOException {
+        return export(filter, out, ExportProgress.NONE);
+    }
+
+    /**
+     * As {@link #export(Filter, OutputStream)}, telling {@code progress} of the claims and incidents
+     * read, the reports built and the objects written, each out of a total counted first.
+     */
+    public Summary export(Filter filter, OutputStream out, ExportProgress progress) throws IOException {
         Objects.requireNonNull(filter, "The parameter 'filter' must not be null.");
-        TreeMap<String, ObjectNode> objects = store.read(c -> collect(c, filter));
-        ObjectNode bundle = JSON.createObjectNode();
-        bundle.put("type", "bundle");
+        Objects.requireNonNull(progress, "The parameter 'progress' must not be null.");
+        TreeMap<String, ObjectNode> objects = store.read(c -> collect(c, filter, progress));
         StringBuilder key = new StringBuilder();
         for (ObjectNode o : objects.values()) {
             key.append(o.path("id").asText()).append('@').append(o.path("modified").asText()).append('\n');
         }
-        bundle.put("id", "bundle--" + StixIds.uuid5(StixIds.VIGIL, key.toString()));
-        ArrayNode list = bundle.putArray("objects");
         Map<String, Integer> byType = new TreeMap<>();
-        for (ObjectNode o : objects.values()) {
-            list.add(o);
-            byType.merge(o.path("type").asText(), 1, Integer::sum);
+        // streamed object by object, with the same pretty printer as writing the whole bundle at once
+        try (JsonGenerator g = JSON.writer().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("type", "bundle");
+            g.writeStringField("id", "bundle--" + StixIds.uuid5(StixIds.VIGIL, key.toString()));
+            g.writeArrayFieldStart("objects");
+            long written = 0;
+            for (ObjectNode o : objects.values()) {
+                g.writeTree(o);
+                byType.merge(o.path("type").asText(), 1, Integer::sum);
+                progress.progress("objects written", ++written, objects.size());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        JSON.writeValue(out, bundle);
         out.write('\n');
         out.flush();
         return new Summary(objects.size(), byType);
@@ -124,7 +139,7 @@ public final class StixExporter {
     /** The objects one article supports, for its report's object_refs. */
     private final Map<String, SortedSet<String>> supports = new TreeMap<>();
 
-    private TreeMap<String, ObjectNode> collect(Connection c, Filter filter) throws SQLException {
+    private TreeMap<String, ObjectNode> collect(Connection c, Filter filter, ExportProgress progress) throws SQLException {
         supports.clear();
         TreeMap<String, ObjectNode> out = new TreeMap<>();
         out.put(IDENTITY, identity());
@@ -133,8 +148,8 @@ public final class StixExporter {
         Map<String, Span> spans = new TreeMap<>();
         Map<String, SortedSet<String>> stateAliases = new TreeMap<>();
         Map<String, Groups.Group> groups = new TreeMap<>();
-        claims(c, filter, articles, out, spans, stateAliases, groups);
-        incidents(c, filter, articles, out, spans, groups);
+        claims(c, filter, articles, out, spans, stateAliases, groups, progress);
+        incidents(c, filter, articles, out, spans, groups, progress);
         for (Map.Entry<String, SortedSet<String>> e : stateAliases.entrySet()) {
             out.put(StixIds.of("threat-actor", e.getKey()), threatActor(e.getKey(), e.getValue(), spans.get(e.getKey())));
         }
@@ -155,13 +170,15 @@ public final class StixExporter {
                 }
             }
         }
+        long built = 0;
         for (Map.Entry<String, SortedSet<String>> e : supports.entrySet()) {
             ArticleRow a = articles.get(e.getKey());
             out.put(StixIds.of("report", a.id()), report(c, a, e.getValue()));
+            progress.progress("reports built", ++built, supports.size());
         }
         if (filter.all()) {
             networks(c, out);
-            imported(c, out);
+            imported(c, out, progress);
         }
         return out;
     }
@@ -186,7 +203,9 @@ public final class StixExporter {
 
     private void claims(Connection c, Filter f, Map<String, ArticleRow> articles, Map<String, ObjectNode> out,
                         Map<String, Span> spans, Map<String, SortedSet<String>> stateAliases,
-                        Map<String, Groups.Group> groups) throws SQLException {
+                        Map<String, Groups.Group> groups, ExportProgress progress) throws SQLException {
+        long total = count(c, "SELECT count(*) FROM claims WHERE ? IS NULL OR holder = ?", f.actor(), f.actor());
+        long done = 0;
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT c.id, c.article_id, c.holder, c.target, c.stance, c.hedged, c.disputed, c.basis, c.actor, e.sentence
                 FROM claims c LEFT JOIN evidence e ON e.id = c.evidence_id
@@ -195,6 +214,7 @@ public final class StixExporter {
             ps.setString(2, f.actor());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    progress.progress("claims read", ++done, total);
                     ArticleRow a = articles.get(rs.getString(2));
                     if (a == null) {
                         continue;
@@ -265,13 +285,15 @@ public final class StixExporter {
     }
 
     private void incidents(Connection c, Filter f, Map<String, ArticleRow> articles, Map<String, ObjectNode> out,
-                           Map<String, Span> spans, Map<String, Groups.Group> groups) throws SQLException {
+                           Map<String, Span> spans, Map<String, Groups.Group> groups, ExportProgress progress) throws SQLException {
         Map<String, ObjectNode> campaigns = new TreeMap<>();
         Map<String, SortedSet<String>> statuses = new TreeMap<>();
         Map<String, SortedSet<String>> targets = new TreeMap<>();
         Map<String, SortedSet<String>> campaignGroups = new TreeMap<>();
         Map<String, CampaignKey> keys = new TreeMap<>();
         Map<String, Integer> reports = new TreeMap<>();
+        long total = count(c, "SELECT count(*) FROM incidents WHERE ? IS NULL OR actor = ?", f.actor(), f.actor());
+        long done = 0;
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT i.article_id, i.actor, i.technique, i.target, i.status, i.year, i.disarm_id, e.sentence
                 FROM incidents i LEFT JOIN evidence e ON e.id = i.evidence_id
@@ -280,6 +302,7 @@ public final class StixExporter {
             ps.setString(2, f.actor());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    progress.progress("incidents read", ++done, total);
                     ArticleRow a = articles.get(rs.getString(1));
                     if (a == null) {
                         continue;
@@ -620,13 +643,16 @@ public final class StixExporter {
     }
 
     /** Objects imported from bundles; Vigil's own objects win when an id is both. */
-    private static void imported(Connection c, Map<String, ObjectNode> out) throws SQLException {
+    private static void imported(Connection c, Map<String, ObjectNode> out, ExportProgress progress) throws SQLException {
         if (!ExchangeSchema.present(c)) {
             return;
         }
+        long total = count(c, "SELECT count(*) FROM stix_objects");
+        long done = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, json FROM stix_objects ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                progress.progress("imported objects read", ++done, total);
                 if (out.containsKey(rs.getString(1))) {
                     continue;
                 }
@@ -635,6 +661,18 @@ public final class StixExporter {
                 } catch (IOException e) {
                     throw new SQLException("imported STIX object " + rs.getString(1) + " is not valid JSON in the store: " + e.getMessage(), e);
                 }
+            }
+        }
+    }
+
+    /** The number a {@code SELECT count(*)} answers, for a progress total. */
+    private static long count(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
             }
         }
     }

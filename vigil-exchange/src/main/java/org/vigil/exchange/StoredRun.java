@@ -25,14 +25,21 @@ public record StoredRun(String runId, List<Account> accounts, List<CoordinationE
 
     /** Reads run {@code runId}; fails with the ids of the stored runs when there is no such run. */
     public static StoredRun load(VigilStore store, String runId) {
+        return load(store, runId, ExportProgress.NONE);
+    }
+
+    /** As {@link #load(VigilStore, String)}, telling {@code progress} of the accounts and links read out of the run's counts. */
+    public static StoredRun load(VigilStore store, String runId, ExportProgress progress) {
         Objects.requireNonNull(store, "The parameter 'store' must not be null.");
         Objects.requireNonNull(runId, "The parameter 'runId' must not be null.");
+        Objects.requireNonNull(progress, "The parameter 'progress' must not be null.");
         return store.read(c -> {
             List<String> runs = runs(c);
             if (!runs.contains(runId)) {
                 throw new VigilException("no coordination run '" + runId + "' in the Vigil store at " + store.path()
                         + (runs.isEmpty() ? ": run 'vigil coordinate --db' first" : ": stored runs are " + String.join(", ", runs)));
             }
+            long total = count(c, "coordination_accounts", runId);
             List<Account> accounts = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT account_id, network_id, score, posts, partners FROM coordination_accounts
@@ -41,9 +48,11 @@ public record StoredRun(String runId, List<Account> accounts, List<CoordinationE
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         accounts.add(new Account(rs.getString(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5)));
+                        progress.progress("accounts read", accounts.size(), total);
                     }
                 }
             }
+            total = count(c, "coordination_edges", runId);
             List<CoordinationEdge> edges = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT source, target, network_id, weight, co_retweet, co_link, co_hashtag, co_tweet, co_similar_text
@@ -61,11 +70,22 @@ public record StoredRun(String runId, List<Account> accounts, List<CoordinationE
                             }
                         }
                         edges.add(new CoordinationEdge(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4), co));
+                        progress.progress("links read", edges.size(), total);
                     }
                 }
             }
             return new StoredRun(runId, accounts, edges);
         });
+    }
+
+    /** How many rows of {@code table} (a name from this class, never user text) belong to the run. */
+    private static long count(Connection c, String table, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     private static List<String> runs(Connection c) throws SQLException {

@@ -5,6 +5,7 @@ import org.vigil.app.output.Csv;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.vigil.coordination.ProgressListener;
 import org.vigil.model.Account;
 import org.vigil.model.CandidateLean;
 import org.vigil.model.CoordinatedNetwork;
@@ -208,6 +209,14 @@ public final class CoordinationOutputs {
 
     /** The same GEXF from accounts and edges alone, e.g. as a stored run holds them. */
     public static void writeGexf(Path file, List<Account> accounts, List<CoordinationEdge> edges) throws IOException {
+        writeGexf(file, accounts, edges, ProgressListener.NONE);
+    }
+
+    /** As {@link #writeGexf(Path, List, List)}, telling {@code progress} of the nodes and edges written out of their sum. */
+    public static void writeGexf(Path file, List<Account> accounts, List<CoordinationEdge> edges, ProgressListener progress)
+            throws IOException {
+        long total = (long) accounts.size() + edges.size();
+        long done = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
@@ -250,6 +259,7 @@ public final class CoordinationOutputs {
                 attvalue(x, "posts", Integer.toString(a.posts()));
                 x.writeEndElement();
                 x.writeEndElement();
+                progress.progress("nodes and edges written", ++done, total);
             }
             x.writeEndElement();
             x.writeStartElement("edges");
@@ -267,6 +277,7 @@ public final class CoordinationOutputs {
                 }
                 x.writeEndElement();
                 x.writeEndElement();
+                progress.progress("nodes and edges written", ++done, total);
             }
             x.writeEndElement();
             x.writeEndElement();

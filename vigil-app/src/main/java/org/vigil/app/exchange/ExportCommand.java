@@ -1,6 +1,7 @@
 package org.vigil.app.exchange;
 
 import org.vigil.app.coordinate.CoordinationOutputs;
+import org.vigil.app.progress.ProgressBar;
 import org.vigil.exchange.StixExporter;
 import org.vigil.exchange.StoredRun;
 import org.vigil.exchange.TableExport;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /** {@code vigil export stix|csv|parquet|gexf}: a store's findings in analysts' formats. */
@@ -56,23 +58,52 @@ public final class ExportCommand implements Runnable {
         @Option(names = "--db", paramLabel = "PATH", description = "The Vigil store to read (default: ${DEFAULT-VALUE}).")
         Path db = VigilStore.DEFAULT_PATH;
 
-        abstract int export(VigilStore store, PrintWriter out, PrintWriter err) throws IOException;
+        @Option(names = "--progress", paramLabel = "WHEN", description = "Progress bar on stderr: auto (on a terminal), always, never (default: auto).")
+        String progress = "auto";
+
+        /** The clock the bar reads, in nanoseconds; tests pass a fast one to see the bar of a short export. */
+        LongSupplier clock = System::nanoTime;
+
+        private long started;
+
+        /**
+         * Writes the export, telling {@code bar} how it advances; calls {@link ProgressBar#done()} before
+         * printing its one-line summary to {@code err} (see {@link #summary}).
+         */
+        abstract int export(VigilStore store, PrintWriter out, PrintWriter err, ProgressBar bar) throws IOException;
+
+        /** The one-line summary: the subcommand's name, what was written and how long it took. */
+        String summary(String what) {
+            return String.format(Locale.ROOT, "export %s: %s in %.1f s", spec.name(), what, (clock.getAsLong() - started) / 1e9);
+        }
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            ProgressBar bar;
+            try {
+                bar = ProgressBar.forMode(progress, err, clock);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             if (!Files.isRegularFile(db)) {
                 err.println("no Vigil store at " + db + ": run 'vigil ingest news DIR' or 'vigil demo' first, or pass --db");
                 return 2;
             }
+            started = clock.getAsLong();
             try (VigilStore store = VigilStore.openReadOnly(db)) {
-                return export(store, spec.commandLine().getOut(), err);
+                return export(store, spec.commandLine().getOut(), err, bar);
             } catch (VigilException e) {
+                bar.done();
                 err.println(e.getMessage());
                 return FAILED;
             } catch (IOException e) {
+                bar.done();
                 err.println("could not write the export: " + e.getMessage() + "; check the --output path and free space");
                 return FAILED;
+            } catch (RuntimeException e) {
+                bar.done(); // Main prints the failure: on a clean line
+                throw e;
             }
         }
     }
@@ -115,7 +146,7 @@ public final class ExportCommand implements Runnable {
         String actor;
 
         @Override
-        int export(VigilStore store, PrintWriter out, PrintWriter err) throws IOException {
+        int export(VigilStore store, PrintWriter out, PrintWriter err, ProgressBar bar) throws IOException {
             StixExporter.Filter filter;
             try {
                 filter = new StixExporter.Filter(since, actor == null ? null : actor.trim().toUpperCase(Locale.ROOT));
@@ -124,8 +155,9 @@ public final class ExportCommand implements Runnable {
                 return 2;
             }
             StixExporter.Summary[] summary = new StixExporter.Summary[1];
-            atomically(output, o -> summary[0] = new StixExporter(store).export(filter, o));
-            out.println("wrote " + output + ": " + summary[0].objects() + " STIX objects (" + counts(summary[0].byType()) + ")");
+            atomically(output, o -> summary[0] = new StixExporter(store).export(filter, o, bar::progress));
+            bar.done();
+            err.println(summary("wrote " + output + ": " + summary[0].objects() + " STIX objects (" + counts(summary[0].byType()) + ")"));
             return 0;
         }
     }
@@ -137,12 +169,15 @@ public final class ExportCommand implements Runnable {
         abstract TableExport.Format format();
 
         @Override
-        int export(VigilStore store, PrintWriter out, PrintWriter err) {
-            List<TableExport.Written> written = TableExport.export(store, format(), output);
+        int export(VigilStore store, PrintWriter out, PrintWriter err, ProgressBar bar) {
+            List<TableExport.Written> written = TableExport.export(store, format(), output, bar::progress);
+            bar.done();
+            long rows = 0;
             for (TableExport.Written w : written) {
                 out.println(w.file() + ": " + w.rows() + " rows");
+                rows += Math.max(0, w.rows());
             }
-            out.println("wrote " + written.size() + " tables to " + output);
+            err.println(summary("wrote " + written.size() + " tables, " + rows + " rows to " + output));
             return 0;
         }
     }
@@ -172,18 +207,19 @@ public final class ExportCommand implements Runnable {
         Path output = Path.of("network.gexf");
 
         @Override
-        int export(VigilStore store, PrintWriter out, PrintWriter err) throws IOException {
-            StoredRun r = StoredRun.load(store, run);
+        int export(VigilStore store, PrintWriter out, PrintWriter err, ProgressBar bar) throws IOException {
+            StoredRun r = StoredRun.load(store, run, bar::progress);
             Path abs = output.toAbsolutePath();
             Files.createDirectories(abs.getParent());
             Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
             try {
-                CoordinationOutputs.writeGexf(tmp, r.accounts(), r.edges());
+                CoordinationOutputs.writeGexf(tmp, r.accounts(), r.edges(), bar);
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            out.println("wrote " + output + ": " + r.accounts().size() + " accounts, " + r.edges().size() + " links of run " + run);
+            bar.done();
+            err.println(summary("wrote " + output + ": " + r.accounts().size() + " accounts, " + r.edges().size() + " links of run " + run));
             return 0;
         }
     }

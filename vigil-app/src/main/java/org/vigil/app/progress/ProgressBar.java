@@ -5,6 +5,7 @@ import org.vigil.coordination.ProgressListener;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar on stderr, redrawn at most ten times a second, shown only on a terminal (or
@@ -18,15 +19,24 @@ public final class ProgressBar implements ProgressListener {
 
     private final PrintWriter err;
     private final boolean enabled;
-    private final long started = System.nanoTime();
+    private final LongSupplier clock;
+    private final long started;
     private String stage;
-    private long stageStarted = started;
+    private long stageStarted;
     private long lastDraw;
     private boolean drawn;
 
     public ProgressBar(PrintWriter err, boolean enabled) {
+        this(err, enabled, System::nanoTime);
+    }
+
+    /** A bar that reads the time, in nanoseconds, from {@code clock}: tests pass one that runs fast. */
+    public ProgressBar(PrintWriter err, boolean enabled, LongSupplier clock) {
         this.err = err;
         this.enabled = enabled;
+        this.clock = clock;
+        this.started = clock.getAsLong();
+        this.stageStarted = started;
     }
 
     /**
@@ -35,10 +45,15 @@ public final class ProgressBar implements ProgressListener {
      * @throws IllegalArgumentException for any other value, with a message for the user
      */
     public static ProgressBar forMode(String mode, PrintWriter err) {
+        return forMode(mode, err, System::nanoTime);
+    }
+
+    /** As {@link #forMode(String, PrintWriter)}, reading the time from {@code clock}. */
+    public static ProgressBar forMode(String mode, PrintWriter err, LongSupplier clock) {
         if (!MODES.contains(mode)) {
             throw new IllegalArgumentException("--progress must be auto, always or never, got '" + mode + "'");
         }
-        return new ProgressBar(err, mode.equals("always") || (mode.equals("auto") && System.console() != null));
+        return new ProgressBar(err, mode.equals("always") || (mode.equals("auto") && System.console() != null), clock);
     }
 
     @Override
@@ -46,7 +61,7 @@ public final class ProgressBar implements ProgressListener {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (!stage.equals(this.stage)) {
             this.stage = stage; // rate and time left are per stage: extraction is far slower than fetching
             stageStarted = now;
@@ -82,11 +97,12 @@ public final class ProgressBar implements ProgressListener {
         return line.length() > 101 ? line.substring(0, 101) : line + " ".repeat(101 - line.length());
     }
 
-    /** Clears the bar so the summary starts on a clean line. */
+    /** Clears the bar so the summary starts on a clean line; a second call prints nothing. */
     public synchronized void done() {
         if (drawn) {
             err.print("\r" + " ".repeat(100) + "\r");
             err.flush();
+            drawn = false;
         }
     }
 }

@@ -73,7 +73,7 @@ class ExchangeTest {
         Path bundle = dir.resolve("bundle.json");
         Run r = vigil("export", "stix", "--db", demo.toString(), "--output", bundle.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("wrote " + bundle + ": ").contains("report ").contains("campaign ").contains("grouping ");
+        assertThat(r.err()).startsWith("export stix: wrote " + bundle + ": ").contains("report ").contains("campaign ").contains("grouping ");
         Process p = new ProcessBuilder("python3", shared("tools/validate_stix.py").toString(), bundle.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -155,7 +155,8 @@ class ExchangeTest {
         Path gexf = dir.resolve("run.gexf");
         Run r = vigil("export", "gexf", "--db", demo.toString(), "--run", run, "--output", gexf.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).isEqualTo("wrote " + gexf + ": " + accounts + " accounts, " + edges + " links of run " + run + "\n");
+        assertThat(r.err()).matches("export gexf: wrote \\Q" + gexf + ": " + accounts + " accounts, " + edges + " links of run " + run
+                + "\\E in \\d+\\.\\d s\n");
 
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);

@@ -14,6 +14,9 @@ import org.vigil.model.VigilException;
  * once, with a message naming it, instead of failing every row.
  */
 final class CsvHeader {
+    /** Longest header a message echoes; the file is named, so the rest can be looked up there. */
+    static final int SHOWN_LIMIT = 200;
+
     private final List<String> names;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> missing = new ArrayList<>();
@@ -59,8 +62,17 @@ final class CsvHeader {
     void check(Path file, PostFormat format) {
         if (!missing.isEmpty()) {
             throw new VigilException(file + ":1: the header lacks column(s) " + String.join(", ", missing)
-                    + " that format " + format.cliName() + " needs (header: " + String.join(",", names)
+                    + " that format " + format.cliName() + " needs (header: " + shown()
                     + "); fix the header or pass another --format");
         }
+    }
+
+    /**
+     * The header on one line, as a message shows it: a quoted name may hold line breaks, written here
+     * as {@code \r} and {@code \n}, and a header of any length is cut to {@link #SHOWN_LIMIT} characters.
+     */
+    private String shown() {
+        String s = String.join(",", names).replace("\r", "\\r").replace("\n", "\\n");
+        return s.length() > SHOWN_LIMIT ? s.substring(0, SHOWN_LIMIT) + "…" : s;
     }
 }

@@ -112,6 +112,19 @@ class PostFormatDetectionTest {
     }
 
     @Test
+    void aHeaderWithLineBreaksInAQuotedNameIsEchoedOnOneLineAndAVeryLongOneIsCut() {
+        // found by PostReadersFuzzTest (inputs/header-name-with-line-breaks)
+        Path broken = Reads.write(dir, "broken.csv", "\"tweet\nid\",userid\r\n1,2\n");
+        assertThatThrownBy(() -> Reads.of(broken, PostFormat.IO_ARCHIVE_CSV))
+                .isInstanceOf(VigilException.class)
+                .hasMessage(broken + ":1: the header lacks column(s) tweetid, tweet_time that format io-archive needs "
+                        + "(header: tweet\\nid,userid); fix the header or pass another --format");
+        Path wide = Reads.write(dir, "wide.csv", "x".repeat(500) + "\n1\n");
+        assertThatThrownBy(() -> Reads.of(wide, PostFormat.IO_ARCHIVE_CSV))
+                .hasMessageContaining("(header: " + "x".repeat(CsvHeader.SHOWN_LIMIT) + "…); fix the header");
+    }
+
+    @Test
     void aCsvFileReadAsJsonLinesFailsOnceInsteadOfOnEveryLine() {
         assertThatThrownBy(() -> Reads.of(Reads.resource("qut.csv"), PostFormat.TWARC2_JSONL))
                 .isInstanceOf(VigilException.class)
