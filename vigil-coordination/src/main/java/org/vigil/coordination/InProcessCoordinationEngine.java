@@ -16,9 +16,19 @@ import java.util.function.Consumer;
  * Runs everything in this JVM. While posts arrive, a second thread turns them into shares (URL and text
  * normalisation, MinHash), so reading and extraction overlap on two cores; at {@link CoordinationSession#finish()}
  * the detectors run on a pool of {@code coordination.threads} threads, one object at a time.
+ *
+ * <p>Which thread makes a post's features is decided batch by batch from the hand-over queue's length: when
+ * the filing thread falls behind (the queue fills) the reading thread makes and signs the features itself;
+ * when the filing thread waits (the queue is nearly empty) posts go over raw and it makes them. The features
+ * are the same whoever makes them, so the result does not depend on the split, only the time does: a fixed
+ * split was right for one machine and load, and the reading thread's share (parsing) differs by format.
  */
 public final class InProcessCoordinationEngine implements CoordinationEngine {
     private static final int BATCH = 2048;
+    private static final int QUEUE = 16;
+    /** Queue lengths (batches waiting) at which the reading thread starts making, then also signing, features. */
+    private static final int MAKE_AT = 2;
+    private static final int SIGN_AT = 8;
     private final StateMediaRegistry registry;
     private final CandidateLexicon lexicon;
 
@@ -56,6 +66,9 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
         private volatile long busyNanos;
         private Object[] batch = new Object[BATCH];
         private int fill;
+        /** For the batch being filled: 0 hand posts over raw, 1 make features, 2 make and sign them. */
+        private int mode;
+        private final long[] postsByMode = new long[3];
         private long accepted;
         private boolean finished;
 
@@ -66,11 +79,11 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
             boolean bounded = settings.sliceSeconds() > 0 && settings.method().equals("vigil");
             this.extractor = bounded ? null : new ShareExtractor(settings);
             this.sliced = bounded ? new SlicedRun(settings, new SurpriseMethod(settings, progress, registry, lexicon), progress) : null;
-            // the reading thread makes each post's features (normalising, hashing, MinHash) and the worker
-            // files them: measured, extraction alone was the slower half of the intake
-            this.maker = extractor == null ? null : extractor.newMaker();
+            // the reading thread makes features (normalising, hashing, MinHash) when the worker that files them is
+            // the slower one; it never signs on its own account, mode 2 asks for that explicitly
+            this.maker = extractor == null ? null : new org.vigil.coordination.detect.PostFeatures.Maker(settings, extractor.hasher(), 0);
             if (settings.effectiveThreads() >= 2) {
-                queue = new ArrayBlockingQueue<>(16);
+                queue = new ArrayBlockingQueue<>(QUEUE);
                 worker = new Thread(this::drain, "vigil-share-extractor");
                 worker.setDaemon(true);
                 worker.start();
@@ -123,7 +136,20 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
                 take(post);
                 return;
             }
-            batch[fill++] = maker != null ? maker.make(post) : post;
+            if (fill == 0 && maker != null) {
+                int waiting = queue.size();
+                mode = waiting >= SIGN_AT ? 2 : waiting >= MAKE_AT ? 1 : 0;
+            }
+            postsByMode[mode]++;
+            if (mode == 0) {
+                batch[fill++] = post;
+            } else {
+                org.vigil.coordination.detect.PostFeatures f = maker.make(post);
+                if (mode == 2) {
+                    maker.sign(f);
+                }
+                batch[fill++] = f;
+            }
             if (fill == BATCH) {
                 hand(batch);
                 batch = new Object[BATCH];
@@ -196,6 +222,10 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
             stats.put("millis.ingest.reader.blocked", blockedNanos / 1_000_000);
             stats.put("millis.ingest.extractor.idle", idleNanos / 1_000_000);
             stats.put("millis.ingest.extractor.busy", busyNanos / 1_000_000);
+            if (maker != null) {
+                stats.put("posts.ingest.made.by.reader", postsByMode[1] + postsByMode[2]);
+                stats.put("posts.ingest.signed.by.reader", postsByMode[2]);
+            }
             return new CoordinationResult(r.accounts(), r.networks(), r.edges(), stats);
         }
     }

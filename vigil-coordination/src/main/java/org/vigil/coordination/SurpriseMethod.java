@@ -59,7 +59,7 @@ final class SurpriseMethod {
         Map<String, Long> stats = new ConcurrentHashMap<>();
         Map<CoordinationKind, CoActionCounts> counts = newCounts(x.accounts(), null);
         Map<CoordinationKind, BackgroundCounts> background = newBackground(x.accounts(), x.granularity());
-        detectAll(x, counts, background, Long.MIN_VALUE, stats);
+        detectAll(x, counts, background, Long.MIN_VALUE, stats, true);
         return conclude(x.book(), counts, background, stats, networkOf -> characteriser().characterise(x, networkOf, count(networkOf)));
     }
 
@@ -113,6 +113,15 @@ final class SurpriseMethod {
      */
     void detectAll(ShareExtractor x, Map<CoordinationKind, CoActionCounts> counts, Map<CoordinationKind, BackgroundCounts> background,
                    long countFrom, Map<String, Long> stats) {
+        detectAll(x, counts, background, countFrom, stats, false);
+    }
+
+    /**
+     * As above; with {@code last} true (no slice follows) each kind's counts are also sealed on the detector's
+     * thread, so the sorting that scoring needs runs while the other kinds are still being detected.
+     */
+    void detectAll(ShareExtractor x, Map<CoordinationKind, CoActionCounts> counts, Map<CoordinationKind, BackgroundCounts> background,
+                   long countFrom, Map<String, Long> stats, boolean last) {
         List<CoordinationKind> kinds = new ArrayList<>(counts.keySet());
         kinds.sort(Comparator.comparingInt((CoordinationKind k) -> -x.table(k).size()).thenComparing(Enum::ordinal));
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(kinds.size(), settings.effectiveThreads()), r -> {
@@ -127,6 +136,14 @@ final class SurpriseMethod {
                     long t0 = System.nanoTime();
                     detect(x, kind, counts.get(kind), background.get(kind), countFrom, stats);
                     stats.merge("millis.detect." + kind.key(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
+                    if (last) {
+                        long t1 = System.nanoTime();
+                        counts.get(kind).seal();
+                        if (background.get(kind) != null) {
+                            background.get(kind).seal();
+                        }
+                        stats.merge("millis.seal." + kind.key(), (System.nanoTime() - t1) / 1_000_000, Long::sum);
+                    }
                     progress.progress("detect " + kind.key(), 0, 0);
                 }));
             }

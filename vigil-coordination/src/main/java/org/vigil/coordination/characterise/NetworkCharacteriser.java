@@ -96,6 +96,7 @@ public final class NetworkCharacteriser {
         final Map<String, Integer> outlets = new HashMap<>();
         final Map<String, LeanAgg> leans = new HashMap<>();
         final Set<Integer> leanPosts = new HashSet<>();
+        final Map<CandidateLexicon.Cue, LeanAgg> leanByCue = new java.util.IdentityHashMap<>();
 
         Net() {
             for (CoordinationKind k : CoordinationKind.values()) {
@@ -184,7 +185,10 @@ public final class NetworkCharacteriser {
                                 outlet = registry.outletOfAccount(x.resharedHandle(key));
                             }
                             amplify(n, post, outlet);
-                            for (CandidateLexicon.Cue c : cached(cues, key, originals.text(key))) {
+                            // the text only on a miss: as a string it is rebuilt on each call, and the author call above
+                            // has already touched this key in an access-ordered cache
+                            List<CandidateLexicon.Cue> found = cues.get(key);
+                            for (CandidateLexicon.Cue c : found != null ? found : cached(cues, key, originals.text(key))) {
                                 lean(n, post, c);
                             }
                         }
@@ -243,7 +247,12 @@ public final class NetworkCharacteriser {
     }
 
     private static void lean(Net n, int post, CandidateLexicon.Cue c) {
-        LeanAgg agg = n.leans.computeIfAbsent(c.candidate() + "|" + c.lean().name(), k -> new LeanAgg());
+        // cues come from the lexicon's own lists, so the same instances recur: spares building the key per share
+        LeanAgg agg = n.leanByCue.get(c);
+        if (agg == null) {
+            agg = n.leans.computeIfAbsent(c.candidate() + "|" + c.lean().name(), k -> new LeanAgg());
+            n.leanByCue.put(c, agg);
+        }
         agg.posts.add(post);
         agg.cues.merge(c.cue(), 1, Integer::sum);
         n.leanPosts.add(post);

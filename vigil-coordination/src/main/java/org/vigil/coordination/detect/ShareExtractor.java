@@ -33,6 +33,9 @@ public final class ShareExtractor {
     private final org.vigil.coordination.internal.LongArray postKeys = new org.vigil.coordination.internal.LongArray(1 << 16);
     private final EnumMap<CoordinationKind, ShareTable> tables = new EnumMap<>(CoordinationKind.class);
     private final EnumMap<CoordinationKind, LongObjectMap<String>> labels = new EnumMap<>(CoordinationKind.class);
+    // co-tweet labels are the texts of every distinct post: kept as bytes, not as strings (see TextArena)
+    private final LongLongMap textLabels = new LongLongMap(1 << 12);
+    private final org.vigil.coordination.internal.TextArena texts = new org.vigil.coordination.internal.TextArena();
     private final LongIntMap originalAuthor = new LongIntMap(1 << 16);
     private final LongLongMap originalText = new LongLongMap(1 << 16);
     private final IntArray signatureAccount = new IntArray(1 << 12);
@@ -126,7 +129,9 @@ public final class ShareExtractor {
         }
         if (f.textKey != 0L) {
             tables.get(CoordinationKind.CO_TWEET).add(f.textKey, account, t, ordinal);
-            labels.get(CoordinationKind.CO_TWEET).putIfAbsent(f.textKey, clip(f.text));
+            if (textLabels.get(f.textKey, -1L) < 0) {
+                textLabels.put(f.textKey, texts.add(clip(f.text)));
+            }
             if (f.originalKey != 0L) {
                 originalText.put(f.originalKey, f.textKey);
             }
@@ -216,6 +221,10 @@ public final class ShareExtractor {
 
     /** The display value of an object (URL, hashtag, text, re-shared post id), or null. */
     public String label(CoordinationKind kind, long objectKey) {
+        if (kind == CoordinationKind.CO_TWEET) {
+            long handle = textLabels.get(objectKey, -1L);
+            return handle < 0 ? null : texts.get(handle);
+        }
         return labels.get(kind).get(objectKey);
     }
 
@@ -232,7 +241,7 @@ public final class ShareExtractor {
     /** The text of a post seen in the input, by its co-retweet key; null if unseen or too short. */
     public String originalText(long retweetKey) {
         long textKey = originalText.get(retweetKey, 0L);
-        return textKey == 0L ? null : labels.get(CoordinationKind.CO_TWEET).get(textKey);
+        return textKey == 0L ? null : label(CoordinationKind.CO_TWEET, textKey);
     }
 
     public MinHasher hasher() {

@@ -14,7 +14,8 @@ import java.util.Locale;
 public final class TextTokens {
     private long[] hashes = new long[64];
     private int count;
-    private final StringBuilder word = new StringBuilder(32);
+    /** The word being read, lower-cased: hashed from here rather than through a StringBuilder's CharSequence. */
+    private char[] word = new char[32];
     private final java.util.ArrayList<String> tags = new java.util.ArrayList<>();
 
     /** Tokenises {@code text}; afterwards {@link #count()} and {@link #hash(int)} describe it. */
@@ -39,30 +40,46 @@ public final class TextTokens {
                 i++;
                 continue;
             }
-            if (startsWithLink(s, i)) {
+            // only h, w (either case) or a non-ASCII character can begin a link, so most words skip the three comparisons
+            if ((c >= 0x80 || c == 'h' || c == 'H' || c == 'w' || c == 'W') && startsWithLink(s, i)) {
                 while (i < n && !Character.isWhitespace(s.charAt(i))) {
                     i++;
                 }
                 continue;
             }
-            word.setLength(0);
+            int len = 0;
             char prefix = 0;
             if ((c == '#' || c == '@') && i + 1 < n && isWordChar(s, i + 1)) {
                 prefix = c;
-                word.append(c);
+                word[len++] = c;
                 i++;
             }
             while (i < n && isWordChar(s, i)) {
-                int cp = s.codePointAt(i);
-                word.appendCodePoint(Character.toLowerCase(cp));
-                i += Character.charCount(cp);
-            }
-            if (word.length() > (prefix == 0 ? 0 : 1)) {
-                addToken(Hashing.hash(word));
-                if (prefix == '#') {
-                    tags.add(word.substring(1));
+                if (len + 2 > word.length) {
+                    word = Arrays.copyOf(word, word.length * 2);
                 }
-            } else if (word.length() == 0) {
+                char d = s.charAt(i);
+                if (d < 0x80) {
+                    word[len++] = d >= 'A' && d <= 'Z' ? (char) (d + ('a' - 'A')) : d;
+                    i++;
+                } else {
+                    int cp = s.codePointAt(i);
+                    int lower = Character.toLowerCase(cp);
+                    if (Character.isBmpCodePoint(lower)) {
+                        word[len++] = (char) lower;
+                    } else {
+                        word[len++] = Character.highSurrogate(lower);
+                        word[len++] = Character.lowSurrogate(lower);
+                    }
+                    i += Character.charCount(cp);
+                }
+            }
+            if (len > (prefix == 0 ? 0 : 1)) {
+                addToken(Hashing.hash(word, 0, len));
+                if (prefix == '#') {
+                    tags.add(new String(word, 1, len - 1));
+                }
+            } else if (len == 0) {
                 i++; // punctuation or a symbol: not a token
             }
         }

@@ -27,6 +27,14 @@ public final class UrlNormalizer {
         if (raw == null) {
             return null;
         }
+        if (alreadyNormal(raw)) {
+            return raw; // most links in exports already are: checking costs one pass, normalising a dozen copies
+        }
+        return normalizeFully(raw);
+    }
+
+    /** {@link #normalize} without the shortcut for links already in normal form; the tests hold the two equal. */
+    static String normalizeFully(String raw) {
         String s = trimPunctuation(raw.strip());
         if (s.isEmpty() || hasSpaceOrControl(s)) {
             return null; // found by fuzzing: a link with a tab or control character inside was passed on as it was
@@ -110,6 +118,41 @@ public final class UrlNormalizer {
         }
         String host = normalizedUrl.substring(start, end).toLowerCase(Locale.ROOT);
         return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    /**
+     * True when {@link #normalize} would return {@code s} unchanged by the rules above: {@code https://}, a
+     * host of lower-case ASCII without {@code www.}, port, user or a trailing dot, no query, fragment,
+     * trailing slash or trailing punctuation, and no space or control character anywhere.
+     */
+    static boolean alreadyNormal(String s) {
+        int n = s.length();
+        if (n <= 8 || !s.startsWith("https://") || s.startsWith("www.", 8)) {
+            return false;
+        }
+        int i = 8;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                break;
+            }
+            boolean hostChar = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+            if (!hostChar) {
+                return false;
+            }
+        }
+        if (i == 8 || s.charAt(i - 1) == '.') {
+            return false; // no host, or a trailing dot that normalising drops
+        }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == '?' || c == '#') {
+                return false;
+            }
+        }
+        char last = s.charAt(n - 1);
+        return last != '/' && last != '.' && last != ',' && last != ';' && last != ':' && last != '!' && last != ')'
+                && last != ']' && last != '"' && last != '\'' && last != '>';
     }
 
     private static boolean hasSpaceOrControl(String s) {

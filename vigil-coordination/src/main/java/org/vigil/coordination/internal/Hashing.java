@@ -26,6 +26,16 @@ public final class Hashing {
         return mix(h ^ (to - from));
     }
 
+    /** The same hash as {@link #hash(CharSequence, int, int)} over the same characters held in an array. */
+    public static long hash(char[] s, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= s[i];
+            h *= 0x100000001b3L;
+        }
+        return mix(h ^ (to - from));
+    }
+
     /** Combines a seed (say, a kind or band index) with a hash. */
     public static long combine(long seed, long h) {
         return mix(h + 0x9e3779b97f4a7c15L * (seed + 1));

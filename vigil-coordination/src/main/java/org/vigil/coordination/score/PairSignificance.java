@@ -162,7 +162,16 @@ public final class PairSignificance {
             }
             int a = (int) (key >>> 32);
             int b = (int) key;
-            boolean any = false;
+            // acts can only grow with the level (counts and backgrounds are cumulative), so the widest level
+            // says whether the pair is tested at all and whether any level can reach the minimum: most pairs
+            // met once on a common object, and end here
+            int widest = acts(c, bg, at, retweet, CoActionCounts.EXCLUSIVE_LEVELS - 1, ex.minBackground());
+            if (widest > 0) {
+                pairsTested++;
+            }
+            if (widest < ex.minActs()) {
+                continue;
+            }
             double best = 0;
             for (int level = 0; level < CoActionCounts.EXCLUSIVE_LEVELS; level++) {
                 int acts = 0;
@@ -188,15 +197,9 @@ public final class PairSignificance {
                 }
                 acts += bestOriginal;
                 expected += bestOriginalExpected;
-                if (acts > 0) {
-                    any = true;
-                }
                 if (acts >= ex.minActs()) {
                     best = Math.max(best, PoissonTail.minusLog10(acts, expected));
                 }
-            }
-            if (any) {
-                pairsTested++;
             }
             if (best > 0) {
                 keys.add(key);
@@ -204,6 +207,24 @@ public final class PairSignificance {
             }
         }
         return new ExclusiveScores(keys, scores, pairsTested * CoActionCounts.EXCLUSIVE_LEVELS);
+    }
+
+    /** The acts of the pair at {@code at} on objects of {@code level} or more exclusive, as the test above counts them. */
+    private static int acts(CoActionCounts[] c, BackgroundCounts[] bg, int[] at, boolean[] retweet, int level, long minBackground) {
+        int acts = 0;
+        int bestOriginal = 0;
+        for (int i = 0; i < c.length; i++) {
+            if (at[i] < 0 || bg[i].total(level) < minBackground) {
+                continue;
+            }
+            int n = c[i].pairCountUpTo(at[i], level);
+            if (retweet[i]) {
+                acts += n;
+            } else {
+                bestOriginal = Math.max(bestOriginal, n);
+            }
+        }
+        return acts + bestOriginal;
     }
 
     /** Per-kind counts as a map for output, leaving out zeros. */

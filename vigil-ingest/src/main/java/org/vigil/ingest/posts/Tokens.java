@@ -32,7 +32,20 @@ final class Tokens {
                 out.add(cell.substring(s, i));
             }
         }
-        return out;
+        return immutable(out);
+    }
+
+    /**
+     * The list as the immutable list a {@code Post} keeps ({@code List.copyOf} then returns it as it is):
+     * one or two values, the common case, need no array at all.
+     */
+    private static List<String> immutable(List<String> out) {
+        return switch (out.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(out.get(0));
+            case 2 -> List.of(out.get(0), out.get(1));
+            default -> List.copyOf(out);
+        };
     }
 
     /**
@@ -91,7 +104,7 @@ final class Tokens {
             }
             hash = text.indexOf('#', e);
         }
-        return out == null ? List.of() : out;
+        return out == null ? List.of() : immutable(out);
     }
 
     private static boolean isTagChar(char c) {
