@@ -1,5 +1,7 @@
 package org.vigil.coordination;
 
+import org.vigil.coordination.characterise.CandidateLexicon;
+import org.vigil.coordination.characterise.StateMediaRegistry;
 import org.vigil.model.CoordinationResult;
 import org.vigil.model.Post;
 import org.vigil.model.Problem;
@@ -15,6 +17,9 @@ import java.util.function.Consumer;
 public interface CoordinationEngine {
     /** A short name for logs and the store ("in-process"). */
     String name();
+
+    /** This engine, characterising networks with {@code registry} and {@code lexicon} instead of the bundled lists. */
+    CoordinationEngine withReferenceData(StateMediaRegistry registry, CandidateLexicon lexicon);
 
     /** Starts a run; bad posts are reported to {@code quarantine}, stages to {@code progress}. */
     CoordinationSession start(CoordinationSettings settings, Consumer<Problem> quarantine, ProgressListener progress);

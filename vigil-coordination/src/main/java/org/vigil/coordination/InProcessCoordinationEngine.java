@@ -42,6 +42,11 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
     }
 
     @Override
+    public CoordinationEngine withReferenceData(StateMediaRegistry registry, CandidateLexicon lexicon) {
+        return new InProcessCoordinationEngine(registry, lexicon);
+    }
+
+    @Override
     public String name() {
         return "in-process";
     }

@@ -5,7 +5,8 @@ import org.vigil.app.output.Terminal;
 import org.vigil.app.progress.ProgressBar;
 import org.vigil.coordination.CoordinationSession;
 import org.vigil.coordination.CoordinationSettings;
-import org.vigil.coordination.InProcessCoordinationEngine;
+import org.vigil.coordination.CoordinationEngine;
+import org.vigil.coordination.CoordinationEngines;
 import org.vigil.coordination.characterise.CandidateLexicon;
 import org.vigil.coordination.characterise.StateMediaRegistry;
 import org.vigil.ingest.posts.PostFormat;
@@ -102,6 +103,9 @@ public final class CoordinateCommand implements Callable<Integer> {
     @Option(names = "--state-media", paramLabel = "FILE", description = "Extra state-media rows (kind,value,outlet,country) added to the bundled list.")
     Path stateMedia;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "Where detection runs (default: ${DEFAULT-VALUE}); engines on the class path are found by name.")
+    String engine = CoordinationEngines.DEFAULT;
+
     @Option(names = "--db", paramLabel = "FILE", description = "DuckDB store to write the result into (default: ${DEFAULT-VALUE}).")
     Path db = VigilStore.DEFAULT_PATH;
 
@@ -125,7 +129,9 @@ public final class CoordinateCommand implements Callable<Integer> {
     int run(PrintWriter err) {
         CoordinationSettings config;
         PostFormat fixedFormat;
+        CoordinationEngine found;
         try {
+            found = CoordinationEngines.named(engine);
             config = settings();
             fixedFormat = format == null ? null : PostFormat.fromName(format);
             for (Path p : inputs) {
@@ -140,7 +146,7 @@ public final class CoordinateCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, progress.equals("always") || (progress.equals("auto") && System.console() != null));
         Instant started = Instant.now();
         try (QuarantineFile bad = QuarantineFile.open(output)) {
-            return run(err, config, fixedFormat, registry, bar, started, bad);
+            return run(err, found, config, fixedFormat, registry, bar, started, bad);
         } catch (IOException | UncheckedIOException e) {
             bar.done();
             err.println("vigil coordinate: cannot write to " + Terminal.safe(output.toString()) + " ("
@@ -149,7 +155,7 @@ public final class CoordinateCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PrintWriter err, CoordinationSettings config, PostFormat fixedFormat, StateMediaRegistry registry,
+    private int run(PrintWriter err, CoordinationEngine found, CoordinationSettings config, PostFormat fixedFormat, StateMediaRegistry registry,
                     ProgressBar bar, Instant started, QuarantineFile bad) throws IOException {
         Consumer<Problem> quarantine = p -> {
             bad.add(p);
@@ -163,7 +169,7 @@ public final class CoordinateCommand implements Callable<Integer> {
         };
         List<Path> files = expand(inputs, quarantine);
         int skipped = (int) bad.count();
-        CoordinationSession session = new InProcessCoordinationEngine(registry, CandidateLexicon.bundled())
+        CoordinationSession session = found.withReferenceData(registry, CandidateLexicon.bundled())
                 .start(config, quarantine, bar);
         long posts = 0;
         int filesRead = 0;

@@ -139,6 +139,10 @@ class CoordinateCommandTest {
                 "--set", "coordination.edge.alpha=7");
         assertThat(setting.exit()).isEqualTo(2);
         assertThat(setting.err()).contains("coordination.edge.alpha must be in (0,1)");
+        CoordinateRuns.Outcome engine = CoordinateRuns.run("-i", input.toString(), "-o", dir.resolve("e").toString(),
+                "--engine", "steam");
+        assertThat(engine.exit()).isEqualTo(2);
+        assertThat(engine.err()).contains("no coordination engine named 'steam'").contains("in-process");
     }
 
     @Test
