@@ -110,6 +110,8 @@ public final class ClaimRules {
     /** Between a helping word and its candidate, a word that turns the help against them. */
     private static final Pattern DEFEAT_BETWEEN = Pattern.compile("(?<![\\p{L}])(?:defeat\\w*|beat|oust\\w*|unseat\\w*|topple\\w*|against|undermin\\w*|hurt\\w*|damag\\w*)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE);
+    /** Cues whose holder usually follows them ("would be a boon for Moscow"), not precedes them. */
+    private static final Set<String> HOLDER_AFTER_CUES = Set.of("boon", "bane");
     private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?<![\\p{L}])(?:he|she|it|they)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION_WORD = Pattern.compile("\\b(?:not|never|no|n['’]t|neither|nor)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -205,16 +207,13 @@ public final class ClaimRules {
                         && DEFEAT_BETWEEN.matcher(t.substring(m.end(), Math.max(m.end(), slotted.startOf(targets.get(0))))).find()) {
                     stance = Stance.OPPOSES; // "helped defeat X", "backed efforts to unseat X"
                 }
-                String rest = t.substring(slotted.endOf(targets.get(targets.size() - 1)));
-                boolean losing = NOT_WIN_AFTER.matcher(rest).find() || LOSE_AFTER.matcher(rest).find();
-                if (cue.after != null) {
-                    if (losing) {
-                        stance = Stance.OPPOSES;
-                    } else if (!cue.after.matcher(rest).find()) {
+                if (cue.after != null || stance == Stance.FAVORS && cue.targetSide == Side.AFTER) {
+                    String rest = t.substring(slotted.endOf(targets.get(targets.size() - 1)));
+                    if (NOT_WIN_AFTER.matcher(rest).find() || LOSE_AFTER.matcher(rest).find()) {
+                        stance = Stance.OPPOSES; // "prefers Trump not win", "backs Biden to lose"
+                    } else if (cue.after != null && !cue.after.matcher(rest).find()) {
                         continue;
                     }
-                } else if (losing && stance == Stance.FAVORS && cue.targetSide == Side.AFTER) {
-                    stance = Stance.OPPOSES; // "prefers Trump not win", "backs Biden to lose"
                 }
                 if (negated) {
                     if (stance != Stance.FAVORS) {
@@ -366,7 +365,7 @@ public final class ClaimRules {
     }
 
     private static List<Mention> holders(SentenceContext s, Slotted slotted, Cue cue, Matcher m) {
-        if (cue.targetSide == Side.BEFORE && (cue.name.equals("boon") || cue.name.equals("bane"))) {
+        if (cue.targetSide == Side.BEFORE && HOLDER_AFTER_CUES.contains(cue.name)) {
             List<Mention> after = slotted.actorListAfter(m.end(), 40); // "... would be a boon for Moscow"
             return after.isEmpty() ? slotted.actorListBefore(m.start(), 160) : after;
         }
