@@ -16,6 +16,8 @@ public final class MinHasher {
     private final int rows;
     private final long[] seeds;
     private final long[] multipliers;
+    /** Scratch for one text's shingle hashes, per thread (one hasher serves the reading and the filing thread). */
+    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[128]);
 
     public MinHasher(int bands, int rows, long seed) {
         if (bands < 1 || rows < 1) {
@@ -50,17 +52,35 @@ public final class MinHasher {
      */
     public void signature(long[] tokens, int n, int[] out, int offset) {
         int k = seeds.length;
-        for (int j = 0; j < k; j++) {
-            out[offset + j] = Integer.MAX_VALUE;
-        }
-        for (int t = 0; t < 2 * n - 1; t++) {
-            long h = t < n ? tokens[t] : Hashing.mix(tokens[t - n] * 0x9e3779b97f4a7c15L + tokens[t - n + 1]);
+        if (n <= 0) {
             for (int j = 0; j < k; j++) {
-                int v = (int) ((h * multipliers[j] + seeds[j]) >>> 33);
-                if (v < out[offset + j]) {
-                    out[offset + j] = v;
+                out[offset + j] = Integer.MAX_VALUE;
+            }
+            return;
+        }
+        // the shingle hashes first (words, then adjacent pairs), then one function at a time over all of
+        // them: the running minimum stays in a register instead of a store per shingle and function
+        int m = 2 * n - 1;
+        long[] sh = SCRATCH.get();
+        if (sh.length < m) {
+            sh = new long[Math.max(m, 2 * sh.length)];
+            SCRATCH.set(sh);
+        }
+        System.arraycopy(tokens, 0, sh, 0, n);
+        for (int t = 0; t < n - 1; t++) {
+            sh[n + t] = Hashing.mix(tokens[t] * 0x9e3779b97f4a7c15L + tokens[t + 1]);
+        }
+        for (int j = 0; j < k; j++) {
+            long a = multipliers[j];
+            long b = seeds[j];
+            long min = Long.MAX_VALUE;
+            for (int t = 0; t < m; t++) {
+                long v = (sh[t] * a + b) >>> 33;
+                if (v < min) {
+                    min = v;
                 }
             }
+            out[offset + j] = (int) min; // below 2^31: a 64-bit value shifted right by 33
         }
     }
 
