@@ -16,8 +16,6 @@ public final class MinHasher {
     private final int rows;
     private final long[] seeds;
     private final long[] multipliers;
-    /** Scratch for one text's shingle hashes, per thread (one hasher serves the reading and the filing thread). */
-    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[128]);
 
     public MinHasher(int bands, int rows, long seed) {
         if (bands < 1 || rows < 1) {
@@ -51,20 +49,28 @@ public final class MinHasher {
      * over an already mixed 64-bit shingle hash h: a multiply-add, not a full mix, per shingle and function.
      */
     public void signature(long[] tokens, int n, int[] out, int offset) {
+        signature(tokens, n, out, offset, null);
+    }
+
+    /**
+     * As {@link #signature(long[], int, int[], int)}, with the caller's scratch space for the shingle hashes
+     * (one per thread: a hasher is shared by the reading and the filing thread); returns the scratch, grown
+     * if it was too short.
+     */
+    public long[] signature(long[] tokens, int n, int[] out, int offset, long[] scratch) {
         int k = seeds.length;
         if (n <= 0) {
             for (int j = 0; j < k; j++) {
                 out[offset + j] = Integer.MAX_VALUE;
             }
-            return;
+            return scratch;
         }
         // the shingle hashes first (words, then adjacent pairs), then one function at a time over all of
         // them: the running minimum stays in a register instead of a store per shingle and function
         int m = 2 * n - 1;
-        long[] sh = SCRATCH.get();
-        if (sh.length < m) {
-            sh = new long[Math.max(m, 2 * sh.length)];
-            SCRATCH.set(sh);
+        long[] sh = scratch;
+        if (sh == null || sh.length < m) {
+            sh = new long[Math.max(m, sh == null ? 64 : 2 * sh.length)];
         }
         System.arraycopy(tokens, 0, sh, 0, n);
         for (int t = 0; t < n - 1; t++) {
@@ -82,6 +88,7 @@ public final class MinHasher {
             }
             out[offset + j] = (int) min; // below 2^31: a 64-bit value shifted right by 33
         }
+        return sh;
     }
 
     /** The bucket key of band {@code band} of a signature. */
