@@ -116,14 +116,14 @@ public final class ClaimRules {
     /** Between a helping word and its candidate, a word that turns the help against them. */
     private static final Pattern DEFEAT_BETWEEN = Pattern.compile("(?<![\\p{L}])(?:defeat\\w*|beat|oust\\w*|unseat\\w*|topple\\w*|against|undermin\\w*|hurt\\w*|damag\\w*)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE);
-    /** An object pronoun right after a cue: "wants him to lose". */
+    /** An object pronoun right after a cue: "hopes to see her lose". */
     private static final Pattern PRONOUN_OBJECT = Pattern.compile("\\s+(him|her)\\b", Pattern.CASE_INSENSITIVE);
     /** The candidates of {@code candidates.tsv} that news refers to as "her" (every other person is "him"). */
     private static final Set<String> SHE = Set.of("harris", "clinton", "haley", "stein");
-    /** "leaders who have endorsed X['s bid] include A and B": the holders follow the clause. */
+    /** "those who back X include A and B": the holders follow the clause. */
     private static final Pattern RELATIVE_BEFORE = Pattern.compile("(?<![\\p{L}])(?:who|that)\\s+(?:\\w+\\s+){0,2}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern INCLUDE_AFTER = Pattern.compile("^[^.;⟦]{0,40}?(?<![\\p{L}])(?:include[sd]?|including|are|were)\\s+", Pattern.CASE_INSENSITIVE);
-    /** Cues whose holder usually follows them ("would be a boon for Moscow"), not precedes them. */
+    /** Cues whose holder usually follows them ("a boon for Moscow"), not precedes them. */
     private static final Set<String> HOLDER_AFTER_CUES = Set.of("boon", "bane");
     private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?<![\\p{L}])(?:he|she|it|they)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION_WORD = Pattern.compile("\\b(?:not|never|no|n['’]t|neither|nor)\\b", Pattern.CASE_INSENSITIVE);
@@ -219,7 +219,7 @@ public final class ClaimRules {
                     Mention prior = pronoun.lookingAt() ? slotted.lastCandidateBefore(m.start()) : null;
                     if (prior != null && SHE.contains(prior.value()) == pronoun.group(1).equalsIgnoreCase("her")
                             && t.substring(slotted.endOf(prior), m.start()).contains("⟦a")) { // the holder stands between: "X says Y wants him"
-                        targets = List.of(prior); // "Trump says Beijing wants him to lose"
+                        targets = List.of(prior); // "Biden says Tehran hopes to see him lose"
                         stance = cue.stance;
                         targetEnd = pronoun.end();
                     }
