@@ -41,6 +41,14 @@ class ClaimRulesTest {
             "A Biden win would be the better result for Kyiv, the minister said.              | UA biden favors",
             "Chinese state media said Trump would be the worst choice for the country.        | CN trump opposes",
             "Beijing prefers Donald Trump not win a second term, the memo says.               | CN trump opposes",
+            "The cable said Tehran “prefers” Joe Biden, officials said.                        | IR biden favors",
+            "Joe Biden said on Monday that Moscow hopes to see him lose.                        | RU biden opposes",
+            "Kamala Harris said the Kremlin hopes to see her defeated.                           | RU harris opposes",
+            "Officials said Tehran wants Kamala Harris to beat him in November.                  | IR harris favors",
+            "Leaders who have backed Trump's campaign include President Javier Milei of Argentina. | AR trump favors",
+            "The premier said things will be far better for Poland if Trump wins the vote.        | PL trump favors",
+            "The minister said it would be a disaster for Mexico if Trump wins again.             | MX trump opposes",
+            "Iranian operatives spread derogatory stories about Donald Trump online.             | IR trump opposes",
     })
     void cueFamiliesFindHolderTargetAndStance(String sentence, String expected) {
         assertThat(claims(sentence)).containsExactlyInAnyOrder(expected.trim().split(";"));
@@ -52,6 +60,8 @@ class ClaimRulesTest {
             "The panel debated whether Moscow favors Kamala Harris at all.",
             "It is not true that Tehran wants Donald Trump to win, the minister said.",
             "It would not be right to say that the Kremlin prefers Joe Biden, a spokesman said.",
+            "Israel's premier declined to endorse Donald Trump before the vote.",
+            "Kamala Harris told reporters Moscow hopes to see him lose.",
     })
     void aPreferenceAskedAboutOrDeniedIsNoClaim(String sentence) {
         assertThat(claims(sentence)).isEmpty();

@@ -26,6 +26,9 @@ class IncidentRulesTest {
             "The FBI said Iranian hackers infiltrated the campaign's email servers in June.                         | IR intrusion | attributed",
             "Officials said a Chinese network used voice cloning to imitate a senator in a robocall.                | CN ai_generated_content | attributed",
             "Prosecutors charged Russian operatives who funnelled $10 million to a media company through shell companies. | RU covert_funding | charged",
+            "Prosecutors charged two Russians with running covert social media operations aimed at US voters.   | RU inauthentic_accounts | charged",
+            "Researchers found a network of accounts on several platforms linked to Iran that amplified divisive posts.  | IR inauthentic_accounts | alleged",
+            "The Justice Department said Russia used spoofed news websites to push its narratives.               | RU disinformation | attributed",
     })
     void techniquesActorsAndStatuses(String sentence, String expected, String status) {
         assertThat(extract(sentence).incidents()).extracting(ExtractorFixture::key).contains(expected.trim());

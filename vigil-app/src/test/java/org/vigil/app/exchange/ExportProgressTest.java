@@ -3,6 +3,7 @@ package org.vigil.app.exchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.app.CliRun;
 import org.vigil.app.Main;
 import org.vigil.model.Account;
 import org.vigil.model.Article;
@@ -23,8 +24,6 @@ import org.vigil.store.VigilStore;
 import org.vigil.store.coordination.CoordinationWriter;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,8 +55,8 @@ class ExportProgressTest {
     static Path dir;
     private static Path db;
 
-    /** What one export printed and returned. */
-    record Run(int code, String out, String err) {
+    /** One export run with the bar forced on and the same run with it off. */
+    private record Both(CliRun shown, CliRun hidden) {
     }
 
     @BeforeAll
@@ -95,14 +95,29 @@ class ExportProgressTest {
     }
 
     /** Runs an export subcommand as the CLI would, its bar reading a clock one second further on each time. */
-    private static Run export(ExportCommand.Base command, String... args) {
+    private static CliRun export(ExportCommand.Base command, String... args) {
         AtomicLong now = new AtomicLong();
         command.clock = () -> now.addAndGet(1_000_000_000L);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Runs {@code command} twice on the test store, with {@code --progress always} and {@code never}; both must succeed. */
+    private static Both withAndWithoutBar(Supplier<ExportCommand.Base> command, Path withBar, Path without, String... options) {
+        CliRun shown = export(command.get(), args(withBar, "always", options));
+        CliRun hidden = export(command.get(), args(without, "never", options));
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(hidden.code()).as(hidden.err()).isZero();
+        return new Both(shown, hidden);
+    }
+
+    private static String[] args(Path output, String progress, String... options) {
+        List<String> a = new ArrayList<>(List.of("--db", db.toString(), "--output", output.toString(), "--progress", progress));
+        a.addAll(List.of(options));
+        return a.toArray(String[]::new);
     }
 
     private static List<String> barLines(String err) {
@@ -129,10 +144,9 @@ class ExportProgressTest {
     void stixWithProgressAlwaysDrawsTheBarAndWritesTheSameBundleAsWithNever() throws Exception {
         Path withBar = dir.resolve("bar.json");
         Path without = dir.resolve("plain.json");
-        Run shown = export(new ExportCommand.Stix(), "--db", db.toString(), "--output", withBar.toString(), "--progress", "always");
-        Run hidden = export(new ExportCommand.Stix(), "--db", db.toString(), "--output", without.toString(), "--progress", "never");
-        assertThat(shown.code()).as(shown.err()).isZero();
-        assertThat(hidden.code()).as(hidden.err()).isZero();
+        Both run = withAndWithoutBar(ExportCommand.Stix::new, withBar, without);
+        CliRun shown = run.shown();
+        CliRun hidden = run.hidden();
 
         assertThat(barLines(shown.err())).isNotEmpty()
                 .anyMatch(l -> l.contains(ARTICLES + "/" + ARTICLES + " claims read"))
@@ -154,10 +168,9 @@ class ExportProgressTest {
     void csvWithProgressAlwaysCountsRowsOfTheWholeStoreAndWritesTheSameTables() throws Exception {
         Path withBar = dir.resolve("csv-bar");
         Path without = dir.resolve("csv-plain");
-        Run shown = export(new ExportCommand.Csv(), "--db", db.toString(), "--output", withBar.toString(), "--progress", "always");
-        Run hidden = export(new ExportCommand.Csv(), "--db", db.toString(), "--output", without.toString(), "--progress", "never");
-        assertThat(shown.code()).as(shown.err()).isZero();
-        assertThat(hidden.code()).as(hidden.err()).isZero();
+        Both run = withAndWithoutBar(ExportCommand.Csv::new, withBar, without);
+        CliRun shown = run.shown();
+        CliRun hidden = run.hidden();
 
         long rows = hidden.out().lines().mapToLong(l -> Long.parseLong(l.replaceAll(".*: (\\d+) rows$", "$1"))).sum();
         assertThat(rows).isGreaterThan(ARTICLES * 3);
@@ -174,10 +187,9 @@ class ExportProgressTest {
     void gexfWithProgressAlwaysCountsNodesAndEdgesAndWritesTheSameGraph() throws Exception {
         Path withBar = dir.resolve("bar.gexf");
         Path without = dir.resolve("plain.gexf");
-        Run shown = export(new ExportCommand.Gexf(), "--db", db.toString(), "--run", RUN, "--output", withBar.toString(), "--progress", "always");
-        Run hidden = export(new ExportCommand.Gexf(), "--db", db.toString(), "--run", RUN, "--output", without.toString(), "--progress", "never");
-        assertThat(shown.code()).as(shown.err()).isZero();
-        assertThat(hidden.code()).as(hidden.err()).isZero();
+        Both run = withAndWithoutBar(ExportCommand.Gexf::new, withBar, without, "--run", RUN);
+        CliRun shown = run.shown();
+        CliRun hidden = run.hidden();
 
         assertThat(barLines(shown.err())).isNotEmpty()
                 .anyMatch(l -> l.contains("20/20 accounts read"))
@@ -191,17 +203,9 @@ class ExportProgressTest {
     @Test
     void aBadProgressValueIsAUsageErrorNamingTheOptionAndWritesNothing() {
         Path output = dir.resolve("never-written.json");
-        PrintStream err = System.err;
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            code = Main.run("export", "stix", "--db", db.toString(), "--output", output.toString(), "--progress", "loud");
-        } finally {
-            System.setErr(err);
-        }
-        assertThat(code).isEqualTo(Main.USAGE);
-        assertThat(e.toString(StandardCharsets.UTF_8)).startsWith("--progress must be auto, always or never, got 'loud'\n")
+        CliRun r = CliRun.of("export", "stix", "--db", db.toString(), "--output", output.toString(), "--progress", "loud");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).startsWith("--progress must be auto, always or never, got 'loud'\n")
                 .contains("Usage: vigil export stix");
         assertThat(output).doesNotExist();
     }

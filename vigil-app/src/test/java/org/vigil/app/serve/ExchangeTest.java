@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.app.Main;
+import org.vigil.app.CliRun;
 import org.vigil.store.VigilStore;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,30 +36,10 @@ class ExchangeTest {
     static Path dir;
     private static Path demo;
 
-    /** What a CLI run printed and returned. */
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void copyTheDemoStore() throws Exception {
         demo = dir.resolve("demo.duckdb");
         Files.copy(DemoStore.get(), demo);
-    }
-
-    private static synchronized Run vigil(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 
     private static Path shared(String relative) {
@@ -71,7 +49,7 @@ class ExchangeTest {
     @Test
     void theDemoStoresStixExportPassesTheSharedValidator() throws Exception {
         Path bundle = dir.resolve("bundle.json");
-        Run r = vigil("export", "stix", "--db", demo.toString(), "--output", bundle.toString());
+        CliRun r = CliRun.of("export", "stix", "--db", demo.toString(), "--output", bundle.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).startsWith("export stix: wrote " + bundle + ": ").contains("report ").contains("campaign ").contains("grouping ");
         Process p = new ProcessBuilder("python3", shared("tools/validate_stix.py").toString(), bundle.toString())
@@ -92,19 +70,19 @@ class ExchangeTest {
     void theDemoStoresBundleSurvivesImportAndExportUnchanged() throws Exception {
         Path first = dir.resolve("first.json");
         Path second = dir.resolve("second.json");
-        assertThat(vigil("export", "stix", "--db", demo.toString(), "--output", first.toString()).code()).isZero();
-        Run imported = vigil("import", "stix", first.toString(), "--db", dir.resolve("round-trip.duckdb").toString());
+        assertThat(CliRun.of("export", "stix", "--db", demo.toString(), "--output", first.toString()).code()).isZero();
+        CliRun imported = CliRun.of("import", "stix", first.toString(), "--db", dir.resolve("round-trip.duckdb").toString());
         assertThat(imported.code()).as(imported.err()).isZero();
-        assertThat(vigil("export", "stix", "--db", dir.resolve("round-trip.duckdb").toString(), "--output", second.toString()).code()).isZero();
+        assertThat(CliRun.of("export", "stix", "--db", dir.resolve("round-trip.duckdb").toString(), "--output", second.toString()).code()).isZero();
         assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
     }
 
     @Test
     void aBadActorOrAMissingStoreIsAUsageError() {
-        Run bad = vigil("export", "stix", "--db", demo.toString(), "--output", dir.resolve("x.json").toString(), "--actor", "Russia");
+        CliRun bad = CliRun.of("export", "stix", "--db", demo.toString(), "--output", dir.resolve("x.json").toString(), "--actor", "Russia");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("--actor Russia: expected a two-letter country code such as RU\n");
-        Run none = vigil("export", "csv", "--db", dir.resolve("none.duckdb").toString(), "--output", dir.resolve("csv").toString());
+        CliRun none = CliRun.of("export", "csv", "--db", dir.resolve("none.duckdb").toString(), "--output", dir.resolve("csv").toString());
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).isEqualTo("no Vigil store at " + dir.resolve("none.duckdb")
                 + ": run 'vigil ingest news DIR' or 'vigil demo' first, or pass --db\n");
@@ -113,7 +91,7 @@ class ExchangeTest {
     @Test
     void parquetExportReadsBackWithTheStoresRowCounts() throws Exception {
         Path out = dir.resolve("parquet");
-        Run r = vigil("export", "parquet", "--db", demo.toString(), "--output", out.toString());
+        CliRun r = CliRun.of("export", "parquet", "--db", demo.toString(), "--output", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("claims.parquet: ").contains("coordination_accounts.parquet: ");
         try (VigilStore store = VigilStore.openReadOnly(demo)) {
@@ -153,7 +131,7 @@ class ExchangeTest {
             edges = count(store, "SELECT count(*) FROM coordination_edges WHERE run_id = ?", run);
         }
         Path gexf = dir.resolve("run.gexf");
-        Run r = vigil("export", "gexf", "--db", demo.toString(), "--run", run, "--output", gexf.toString());
+        CliRun r = CliRun.of("export", "gexf", "--db", demo.toString(), "--run", run, "--output", gexf.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).matches("export gexf: wrote \\Q" + gexf + ": " + accounts + " accounts, " + edges + " links of run " + run
                 + "\\E in \\d+\\.\\d s\n");
@@ -185,7 +163,7 @@ class ExchangeTest {
         assertThat(first.getElementsByTagNameNS("*", "attvalue").getLength()).isEqualTo(3);
         Element edge = (Element) edgeList.item(0);
         assertThat(Double.parseDouble(edge.getAttribute("weight"))).isPositive();
-        Run missing = vigil("export", "gexf", "--db", demo.toString(), "--run", "nope", "--output", gexf.toString());
+        CliRun missing = CliRun.of("export", "gexf", "--db", demo.toString(), "--run", "nope", "--output", gexf.toString());
         assertThat(missing.code()).isEqualTo(3);
         assertThat(missing.err()).startsWith("no coordination run 'nope' in the Vigil store at ").contains("stored runs are ");
     }
@@ -207,7 +185,7 @@ class ExchangeTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"type\": \"bundle\", \"objects\": [{\"type\": \"gossip\", \"id\": \"gossip--44444444-4444-4444-8444-444444444444\"}]}");
         Path db = dir.resolve("import-bad.duckdb");
-        Run r = vigil("import", "stix", bad.toString(), "--db", db.toString());
+        CliRun r = CliRun.of("import", "stix", bad.toString(), "--db", db.toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).isEqualTo(bad + " line 1, object 0 (gossip--44444444-4444-4444-8444-444444444444): 'gossip' is not a STIX 2.1 type"
                 + " (custom types start with 'x-')\n" + bad + ": 1 problem; nothing was imported: fix the bundle (or export it again from"
@@ -219,7 +197,7 @@ class ExchangeTest {
         Path db = dir.resolve("served.duckdb");
         Files.copy(demo, db);
         Path disarm = shared("reference/disarm/DISARM.json");
-        Run r = vigil("import", "stix", disarm.toString(), "--db", db.toString());
+        CliRun r = CliRun.of("import", "stix", disarm.toString(), "--db", db.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("imported " + disarm + ": 698 STIX objects, 698 new, 0 newer versions, 0 already there ("
                 + "attack-pattern 391, identity 1, marking-definition 1, relationship 288, x-mitre-matrix 1, x-mitre-tactic 16)\n");

@@ -49,19 +49,46 @@ public final class MinHasher {
      * over an already mixed 64-bit shingle hash h: a multiply-add, not a full mix, per shingle and function.
      */
     public void signature(long[] tokens, int n, int[] out, int offset) {
+        signature(tokens, n, out, offset, null);
+    }
+
+    /**
+     * As {@link #signature(long[], int, int[], int)}, with the caller's scratch space for the shingle hashes
+     * (one per thread: a hasher is shared by the reading and the filing thread); returns the scratch, grown
+     * if it was too short.
+     */
+    public long[] signature(long[] tokens, int n, int[] out, int offset, long[] scratch) {
         int k = seeds.length;
-        for (int j = 0; j < k; j++) {
-            out[offset + j] = Integer.MAX_VALUE;
-        }
-        for (int t = 0; t < 2 * n - 1; t++) {
-            long h = t < n ? tokens[t] : Hashing.mix(tokens[t - n] * 0x9e3779b97f4a7c15L + tokens[t - n + 1]);
+        if (n <= 0) {
             for (int j = 0; j < k; j++) {
-                int v = (int) ((h * multipliers[j] + seeds[j]) >>> 33);
-                if (v < out[offset + j]) {
-                    out[offset + j] = v;
+                out[offset + j] = Integer.MAX_VALUE;
+            }
+            return scratch;
+        }
+        // the shingle hashes first (words, then adjacent pairs), then one function at a time over all of
+        // them: the running minimum stays in a register instead of a store per shingle and function
+        int m = 2 * n - 1;
+        long[] sh = scratch;
+        if (sh == null || sh.length < m) {
+            sh = new long[Math.max(m, sh == null ? 64 : 2 * sh.length)];
+        }
+        System.arraycopy(tokens, 0, sh, 0, n);
+        for (int t = 0; t < n - 1; t++) {
+            sh[n + t] = Hashing.mix(tokens[t] * 0x9e3779b97f4a7c15L + tokens[t + 1]);
+        }
+        for (int j = 0; j < k; j++) {
+            long a = multipliers[j];
+            long b = seeds[j];
+            long min = Long.MAX_VALUE;
+            for (int t = 0; t < m; t++) {
+                long v = (sh[t] * a + b) >>> 33;
+                if (v < min) {
+                    min = v;
                 }
             }
+            out[offset + j] = (int) min; // below 2^31: a 64-bit value shifted right by 33
         }
+        return sh;
     }
 
     /** The bucket key of band {@code band} of a signature. */

@@ -63,6 +63,7 @@ public final class PostFeatures {
         private final TextTokens tokens = new TextTokens();
         private final int signEvery;
         private int made;
+        private long[] scratch = new long[128];
 
         /**
          * A maker that signs one text in {@code signEvery} itself (1: all) and leaves the rest to
@@ -147,7 +148,7 @@ public final class PostFeatures {
                 return;
             }
             int[] signature = new int[hasher.length()];
-            hasher.signature(f.tokenHashes, f.tokenHashes.length, signature, 0);
+            scratch = hasher.signature(f.tokenHashes, f.tokenHashes.length, signature, 0, scratch);
             long[] bandKeys = new long[hasher.bands()];
             for (int b = 0; b < hasher.bands(); b++) {
                 bandKeys[b] = NearDuplicateCheck.bandObjectKey(b, hasher.bandKey(signature, 0, b));

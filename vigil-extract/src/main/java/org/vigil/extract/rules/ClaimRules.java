@@ -29,7 +29,7 @@ public final class ClaimRules {
     }
 
     private static final Pattern WIN_AFTER = Pattern.compile(
-            "^[\\s’'s]*(?:to\\s+)?(?:win|back|return|be\\s+(?:re-?)?elected|(?:re-?)?elected|reelected|victory|in the white house"
+            "^[\\s’'s]*(?:(?:were|was)\\s+)?(?:to\\s+)?(?:win|back|return|(?:defeat|beat|unseat|oust)\\s+(?:him|her|them|⟦c\\d+⟧|the\\s+(?:incumbent|president))|be\\s+(?:re-?)?elected|(?:re-?)?elected|reelected|victory|in the white house"
                     + "|as (?:the )?(?:next )?(?:us |u\\.s\\. )?(?:president|potus)|over|rather than|to be president|become president"
                     + "|(?:will|would|could)\\s+win|wins\\b|is\\s+(?:re-?)?elected)",
             Pattern.CASE_INSENSITIVE);
@@ -66,6 +66,10 @@ public final class ClaimRules {
                     Stance.FAVORS, null, Side.BEFORE, 70, null),
             cue("bane", "(?:would|will|is|was)\\s+(?:still\\s+)?(?:be\\s+)?(?:the\\s+|a\\s+)?(?:worst|worse|bad|disaster|disastrous|nightmare|bad\\s+news)(?:\\s+\\w+)?\\s+for",
                     Stance.OPPOSES, null, Side.BEFORE, 70, null),
+            cue("better-if", "(?:would|will|is)\\s+(?:still\\s+)?(?:be\\s+)?(?:the\\s+|a\\s+|much\\s+|far\\s+)?(?:better|best|good|great|positive)(?:\\s+for\\s+[^.;]{1,60}?)?\\s+if",
+                    Stance.FAVORS, null, Side.AFTER, 12, WIN_AFTER),
+            cue("worse-if", "(?:would|will|is)\\s+(?:still\\s+)?(?:be\\s+)?(?:the\\s+|a\\s+|much\\s+|far\\s+)?(?:worse|worst|bad|disaster|disastrous|catastroph\\w+)(?:\\s+for\\s+[^.;]{1,60}?)?\\s+if",
+                    Stance.OPPOSES, null, Side.AFTER, 12, WIN_AFTER),
             cue("welcome", "welcom(?:e|es|ed|ing)\\s+(?:a\\s+|an\\s+|the\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|presidency|return|re-?election|election|second\\s+term))"
                     + "|(?:wish(?:es|ed)?|hop(?:e|es|ed|ing))\\s+for\\s+(?:a\\s+|an\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|re-?election|second\\s+term))"
                     + "|(?:cheer(?:s|ed|ing)?|pull(?:s|ed|ing)?|bet(?:s|ting)?|count(?:s|ed|ing)?)\\s+(?:for|on)",
@@ -85,7 +89,7 @@ public final class ClaimRules {
             cue("adversary", "(?:sees?|saw|views?|viewed|regards?|regarded|considers?|considered)\\s+(?=⟦c\\d+⟧[’'s\\s]*as\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:adversary|enemy|threat|foe))",
                     Stance.OPPOSES, null, Side.AFTER, 4, null),
             cue("false-about", "(?:disinformation|misinformation|misleading\\s+information|false\\s+(?:claims|allegations|stories|information|narratives)"
-                    + "|fake\\s+videos?|deepfakes?(?:\\s+videos?)?|fabricated\\s+videos?)(?:\\s+\\S+){0,3}?\\s+(?:about|of|targeting|against|on)",
+                    + "|fake\\s+videos?|deepfakes?(?:\\s+videos?)?|fabricated\\s+videos?|(?:derogatory|disparaging|unflattering)\\s+(?:information|material|stories|content))(?:\\s+\\S+){0,3}?\\s+(?:about|of|targeting|against|on)",
                     Stance.OPPOSES, Basis.OPERATION, Side.AFTER, 30, null),
             cue("no-preference", "(?:not|n['’]t|never)\\s+(?:\\w+\\s+){0,3}?(?:favou?r(?:ing|s|ed)?|back(?:ing|s|ed)?|support(?:ing|s|ed)?|prefer(?:ring|s|red)?)\\s+(?:either|one\\s+(?:candidate|side|party)|any\\s+(?:candidate|side|party))"
                     + "|(?:no|not\\s+(?:\\w+\\s+){0,3}?an?)\\s+(?:clear\\s+|particular\\s+)?preference\\s+(?:between|for\\s+either)|neither\\s+(?:candidate|side|party)|favou?r(?:s|ing)?\\s+neither|"
@@ -104,12 +108,23 @@ public final class ClaimRules {
     private static final Pattern PART_OF = Pattern.compile("(?:%|percent|majority|most|many|half|thirds?|quarters?|fifths?)\\s+of\\s+(?:the\\s+)?$", Pattern.CASE_INSENSITIVE);
     /** A preference asked about, not asserted: "whether Beijing would prefer". */
     private static final Pattern WHETHER_BEFORE = Pattern.compile("(?<![\\p{L}])whether\\s+(?:\\S+\\s+){0,4}$", Pattern.CASE_INSENSITIVE);
+    /** Declining to act is no stance: "declined to endorse", "refused to back". */
+    private static final Pattern REFUSED_BEFORE = Pattern.compile("(?<![\\p{L}])(?:declin|refus|reluctan)\\w*\\s+to\\s+(?:\\w+\\s+)?$", Pattern.CASE_INSENSITIVE);
     /** A frame that denies what follows: "it is not right to say that", "it is untrue that". */
     private static final Pattern DENIAL_FRAME = Pattern.compile("(?<![\\p{L}])(?:(?:not|n['’]t)\\s+(?:be\\s+)?(?:right|true|correct|accurate|fair)\\s+(?:to\\s+(?:say|claim|suggest|assume)|that)"
             + "|(?:untrue|false|wrong|nonsense|absurd|baseless)\\s+(?:to\\s+(?:say|claim|suggest)\\s+)?that)(?:\\s+\\S+){0,5}\\s*$", Pattern.CASE_INSENSITIVE);
     /** Between a helping word and its candidate, a word that turns the help against them. */
     private static final Pattern DEFEAT_BETWEEN = Pattern.compile("(?<![\\p{L}])(?:defeat\\w*|beat|oust\\w*|unseat\\w*|topple\\w*|against|undermin\\w*|hurt\\w*|damag\\w*)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE);
+    /** An object pronoun right after a cue: "hopes to see her lose". */
+    private static final Pattern PRONOUN_OBJECT = Pattern.compile("\\s+(him|her)\\b", Pattern.CASE_INSENSITIVE);
+    /** The candidates of {@code candidates.tsv} that news refers to as "her" (every other person is "him"). */
+    private static final Set<String> SHE = Set.of("harris", "clinton", "haley", "stein");
+    /** "those who back X include A and B": the holders follow the clause. */
+    private static final Pattern RELATIVE_BEFORE = Pattern.compile("(?<![\\p{L}])(?:who|that)\\s+(?:\\w+\\s+){0,2}$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCLUDE_AFTER = Pattern.compile("^[^.;⟦]{0,40}?(?<![\\p{L}])(?:include[sd]?|including|are|were)\\s+", Pattern.CASE_INSENSITIVE);
+    /** Cues whose holder usually follows them ("a boon for Moscow"), not precedes them. */
+    private static final Set<String> HOLDER_AFTER_CUES = Set.of("boon", "bane");
     private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?<![\\p{L}])(?:he|she|it|they)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION_WORD = Pattern.compile("\\b(?:not|never|no|n['’]t|neither|nor)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -177,7 +192,7 @@ public final class ClaimRules {
                     continue;
                 }
                 String before = t.substring(Math.max(0, m.start() - 40), m.start());
-                if (cue.stance != Stance.NONE && (WHETHER_BEFORE.matcher(before).find()
+                if (cue.stance != Stance.NONE && (WHETHER_BEFORE.matcher(before).find() || REFUSED_BEFORE.matcher(before).find()
                         || DENIAL_FRAME.matcher(t.substring(Math.max(0, m.start() - 70), m.start())).find())) {
                     continue; // "asked whether Beijing would prefer ...", "it is not true that Moscow wants ...": no claim is made
                 }
@@ -198,6 +213,17 @@ public final class ClaimRules {
                     targets = dispreferred(slotted, m);
                     stance = Stance.OPPOSES;
                 }
+                int targetEnd = targets.isEmpty() ? -1 : slotted.endOf(targets.get(targets.size() - 1));
+                if (targets.isEmpty() && cue.targetSide == Side.AFTER) {
+                    Matcher pronoun = PRONOUN_OBJECT.matcher(t).region(m.end(), t.length());
+                    Mention prior = pronoun.lookingAt() ? slotted.lastCandidateBefore(m.start()) : null;
+                    if (prior != null && SHE.contains(prior.value()) == pronoun.group(1).equalsIgnoreCase("her")
+                            && t.substring(slotted.endOf(prior), m.start()).contains("⟦a")) { // the holder stands between: "X says Y wants him"
+                        targets = List.of(prior); // "Biden says Tehran hopes to see him lose"
+                        stance = cue.stance;
+                        targetEnd = pronoun.end();
+                    }
+                }
                 if (targets.isEmpty()) {
                     continue;
                 }
@@ -205,26 +231,26 @@ public final class ClaimRules {
                         && DEFEAT_BETWEEN.matcher(t.substring(m.end(), Math.max(m.end(), slotted.startOf(targets.get(0))))).find()) {
                     stance = Stance.OPPOSES; // "helped defeat X", "backed efforts to unseat X"
                 }
-                String rest = t.substring(slotted.endOf(targets.get(targets.size() - 1)));
-                boolean losing = NOT_WIN_AFTER.matcher(rest).find() || LOSE_AFTER.matcher(rest).find();
-                if (cue.after != null) {
-                    if (losing) {
-                        stance = Stance.OPPOSES;
-                    } else if (!cue.after.matcher(rest).find()) {
+                if (cue.after != null || stance == Stance.FAVORS && cue.targetSide == Side.AFTER) {
+                    String rest = t.substring(targetEnd);
+                    if (NOT_WIN_AFTER.matcher(rest).find() || LOSE_AFTER.matcher(rest).find()) {
+                        stance = Stance.OPPOSES; // "prefers Trump not win", "backs Biden to lose"
+                    } else if (cue.after != null && !cue.after.matcher(rest).find()) {
                         continue;
                     }
-                } else if (losing && stance == Stance.FAVORS && cue.targetSide == Side.AFTER) {
-                    stance = Stance.OPPOSES; // "prefers Trump not win", "backs Biden to lose"
                 }
                 if (negated) {
-                    if (stance != Stance.FAVORS) {
-                        continue; // "does not oppose" is not support
+                    if (stance != Stance.FAVORS || cue.basis == Basis.STATEMENT) {
+                        continue; // "does not oppose" is not support; "declined to endorse" is no stance
                     }
                     stance = Stance.OPPOSES;
                 }
-                List<Mention> holders = withoutPublics(s, holders(s, slotted, cue, m));
+                List<Mention> holders = relativeHolders(slotted, m, targetEnd);
+                if (holders.isEmpty()) {
+                    holders = withoutPublics(s, holders(s, slotted, cue, m));
+                }
                 List<Mention> passedOver = stance == Stance.FAVORS && cue.targetSide == Side.AFTER
-                        ? slotted.candidatesPassedOver(slotted.endOf(targets.get(targets.size() - 1)), cue.name.equals("prefer")) : List.of();
+                        ? slotted.candidatesPassedOver(targetEnd, cue.name.equals("prefer")) : List.of();
                 if (holders.isEmpty() && s.actors().isEmpty() && previousHolder != null
                         && PRONOUN_SUBJECT.matcher(slotted.text.substring(0, m.start())).find()
                         && !insideQuotation(slotted.text, m.start())) {
@@ -275,6 +301,16 @@ public final class ClaimRules {
             }
         }
         return out;
+    }
+
+    /** The holders of a relative clause, named after it: "those who back Trump include Orban". */
+    private static List<Mention> relativeHolders(Slotted slotted, Matcher m, int targetEnd) {
+        String t = slotted.text;
+        if (!RELATIVE_BEFORE.matcher(t.substring(Math.max(0, m.start() - 30), m.start())).find()) {
+            return List.of();
+        }
+        Matcher include = INCLUDE_AFTER.matcher(t.substring(targetEnd));
+        return include.find() ? slotted.actorListAfter(targetEnd + include.end(), 50) : List.of();
     }
 
     /** True when an opening quotation mark before {@code at} is not closed before it: the words are someone's quote. */
@@ -366,9 +402,16 @@ public final class ClaimRules {
     }
 
     private static List<Mention> holders(SentenceContext s, Slotted slotted, Cue cue, Matcher m) {
-        if (cue.targetSide == Side.BEFORE && (cue.name.equals("boon") || cue.name.equals("bane"))) {
+        if (cue.targetSide == Side.BEFORE && HOLDER_AFTER_CUES.contains(cue.name)) {
             List<Mention> after = slotted.actorListAfter(m.end(), 40); // "... would be a boon for Moscow"
             return after.isEmpty() ? slotted.actorListBefore(m.start(), 160) : after;
+        }
+        int forAt = slotted.text.indexOf(" for ", m.start());
+        if (cue.name.endsWith("-if") && forAt >= 0 && forAt < m.end()) {
+            List<Mention> inside = slotted.actorListAfter(forAt + 5, 60); // "better for Hungary if ..."
+            if (!inside.isEmpty()) {
+                return inside;
+            }
         }
         List<Mention> bySubject = subjectActors(s, slotted, m.start());
         if (!bySubject.isEmpty()) {

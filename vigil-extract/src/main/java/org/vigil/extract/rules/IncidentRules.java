@@ -37,12 +37,13 @@ public final class IncidentRules {
                 "disinformation|misinformation|falsely\\s+(?:claim\\w*|show\\w*|purport\\w*|accus\\w*|suggest\\w*|depict\\w*)|purport\\w*\\s+to\\s+show|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
                         + "|fabricated|forged|forger(?:y|ies)|bogus|misleading\\s+(?:information|claims?|narratives?|content)|mimick?\\w*\\s+(?:the\\s+)?(?:urls?|websites?|news)"
                         + "|propaganda|staged\\s+videos?|spread(?:ing)?\\s+false|inauthentic\\s+news|doctored|hoax(?:es)?|conspiracy\\s+theor(?:y|ies)"
-                        + "|manipulated\\s+(?:videos?|images?|photos?|audio)",
+                        + "|manipulated\\s+(?:videos?|images?|photos?|audio)|spoof(?:ed|ing)?\\s+(?:news\\s+)?(?:websites?|sites?|domains?|pages?|outlets?)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INAUTHENTIC_ACCOUNTS, Pattern.compile(
                 "troll\\s*(?:farms?|factory|factories|accounts?|networks?)|trolls|bot\\s*(?:farms?|networks?|accounts?)|\\bbots\\b|botnets?|fake\\s+(?:social\\s+media\\s+)?(?:accounts?|personas?|profiles?|users?|followers)"
                         + "|sock\\s*puppets?|inauthentic\\s+(?:accounts?|behaviou?r|networks?)|social\\s+media\\s+manipulation|impersonat\\w+\\s+(?:americans?|u\\.s\\.\\s+(?:citizens|voters))|networks?\\s+of\\s+fake"
-                        + "|personas?\\b|coordinated\\s+inauthentic|pos(?:e|ed|es|ing)\\s+as\\s+(?:ordinary\\s+)?(?:americans?|u\\.s\\.\\s+(?:voters|citizens)|us\\s+voters)",
+                        + "|personas?\\b|coordinated\\s+inauthentic|(?:covert|secret|clandestine)\\s+social\\s+media\\s+(?:campaigns?|operations?|efforts?|networks?)"
+                        + "|networks?\\s+of\\s+(?:\\w+\\s+){0,2}(?:social\\s+media\\s+)?accounts|pos(?:e|ed|es|ing)\\s+as\\s+(?:ordinary\\s+)?(?:americans?|u\\.s\\.\\s+(?:voters|citizens)|us\\s+voters)",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.AI_GENERATED_CONTENT, Pattern.compile(
                 "artificial\\s+intelligence|\\bAI\\b[- ](?:generated|made|created|enabled|powered|tools?|technology|images?|videos?|content)|generative\\s+AI|deep-?fakes?|ChatGPT|large\\s+language\\s+models?"

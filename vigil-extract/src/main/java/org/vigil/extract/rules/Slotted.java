@@ -124,7 +124,8 @@ final class Slotted {
     }
 
     private List<Mention> listAfter(int from, int reach, char kind) {
-        Pattern first = Pattern.compile("^[^,;:()\"“”⟦]{0," + reach + "}?⟦" + kind + "(\\d+)⟧");
+        // a closing quote right after the cue ends a scare-quoted word ("“prefers” Trump"), not a quotation
+        Pattern first = Pattern.compile("^[”\"]?[^,;:()\"“”⟦]{0," + reach + "}?⟦" + kind + "(\\d+)⟧");
         Matcher m = first.matcher(text.substring(from));
         List<Mention> out = new ArrayList<>();
         if (!m.find()) {
