@@ -187,7 +187,8 @@ final class Timestamps {
     }
 
     private static String unparseable(String s, String where) {
-        String shown = s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        String cut = s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        String shown = cut.replace("\r", "\\r").replace("\n", "\\n"); // a message is one line, whatever the value holds
         return where + " has '" + shown + "', which is neither epoch seconds nor an ISO-8601 time"
                 + " such as 2024-10-01T12:00:00Z; fix the value";
     }
