@@ -73,6 +73,7 @@ public class CoordinationKernelsBench {
     private MinHasher hasher;
     private TextTokens tokens;
     private int[] signature;
+    private long[] scratch = new long[128];
     private String tweet;
     private int n;
     private int[] ea;
@@ -130,7 +131,7 @@ public class CoordinationKernelsBench {
     @Benchmark
     public int minhash() {
         tokens.tokenize(tweet);
-        hasher.signature(tokens.hashes(), tokens.count(), signature, 0);
+        scratch = hasher.signature(tokens.hashes(), tokens.count(), signature, 0, scratch); // as PostFeatures calls it
         return signature[0];
     }
 

@@ -125,6 +125,8 @@ public final class ClaimRules {
     private static final Pattern INCLUDE_AFTER = Pattern.compile("^[^.;⟦]{0,40}?(?<![\\p{L}])(?:include[sd]?|including|are|were)\\s+", Pattern.CASE_INSENSITIVE);
     /** Cues whose holder usually follows them ("a boon for Moscow"), not precedes them. */
     private static final Set<String> HOLDER_AFTER_CUES = Set.of("boon", "bane");
+    /** Cues whose holder is named in their own "for ..." part ("better for Hungary if X wins"). */
+    private static final Set<String> HOLDER_IN_FOR_CUES = Set.of("better-if", "worse-if");
     private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?<![\\p{L}])(?:he|she|it|they)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEGATION_WORD = Pattern.compile("\\b(?:not|never|no|n['’]t|neither|nor)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -406,8 +408,8 @@ public final class ClaimRules {
             List<Mention> after = slotted.actorListAfter(m.end(), 40); // "... would be a boon for Moscow"
             return after.isEmpty() ? slotted.actorListBefore(m.start(), 160) : after;
         }
-        int forAt = slotted.text.indexOf(" for ", m.start());
-        if (cue.name.endsWith("-if") && forAt >= 0 && forAt < m.end()) {
+        int forAt = HOLDER_IN_FOR_CUES.contains(cue.name) ? slotted.text.indexOf(" for ", m.start()) : -1;
+        if (forAt >= 0 && forAt < m.end()) {
             List<Mention> inside = slotted.actorListAfter(forAt + 5, 60); // "better for Hungary if ..."
             if (!inside.isEmpty()) {
                 return inside;
