@@ -96,13 +96,18 @@ final class CsvScanner implements Closeable {
         return sb.toString();
     }
 
-    /** True when field {@code i} is absent or holds only spaces and tabs. */
+    /**
+     * True when field {@code i} is absent or holds only white space or space characters such as
+     * U+00A0. The test covers what {@link String#strip()} removes, so a cell that is not blank
+     * here is never empty once stripped (a lone carriage return in a cell was once kept as an
+     * empty account id).
+     */
     boolean isBlank(int i) {
         if (i < 0 || i >= fieldCount) {
             return true;
         }
         for (int k = fieldStart[i]; k < fieldEnd[i]; k++) {
-            if (buf[k] != ' ' && buf[k] != '\t') {
+            if (!Character.isWhitespace(buf[k]) && !Character.isSpaceChar(buf[k])) {
                 return false;
             }
         }

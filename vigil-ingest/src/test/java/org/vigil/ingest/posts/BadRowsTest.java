@@ -54,6 +54,23 @@ class BadRowsTest {
     }
 
     @Test
+    void anIdCellHoldingOnlyOtherWhiteSpaceCountsAsEmpty() {
+        Path file = Reads.write(dir, "spaces.csv", QUT_HEADER
+                + "1,\r,u7,,,carriage return for an account,1727740809,\n"
+                + "2,\u2003,u7,,,em space for an account,1727740809,\n"
+                + "\u00a0\u2003,7,u7,,,em space for an id,1727740809,\n"
+                + "4,7,u7,,,fine,1727740809,\n");
+
+        Reads r = Reads.of(file);
+
+        assertThat(r.postIds()).containsExactly("4");
+        assertThat(r.problems()).extracting(Problem::line, Problem::reason).containsExactly(
+                tuple(2L, "column 'user_id' is empty; every post needs an account id"),
+                tuple(3L, "column 'user_id' is empty; every post needs an account id"),
+                tuple(4L, "column 'message_id' is empty; every post needs an id"));
+    }
+
+    @Test
     void anUnterminatedQuoteAtTheEndCostsOnlyItsOwnLine() {
         Path file = Reads.write(dir, "open.csv", QUT_HEADER
                 + "1,7,u7,,,ok,1727740809,\n"
