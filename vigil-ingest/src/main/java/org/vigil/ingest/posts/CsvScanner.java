@@ -6,6 +6,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -32,6 +35,8 @@ final class CsvScanner implements Closeable {
     static final int DEFAULT_MAX_RECORD_LINES = 1_000;
     static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
     private static final int BUFFER = 1 << 18;
+    /** Eight bytes at a time, to pass over runs of bytes that need no look one by one. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final InputStream in;
@@ -251,6 +256,15 @@ final class CsvScanner implements Closeable {
                     break;
                 }
             }
+            if (i <= lim - 8 && isPlain((long) WORDS.get(b, i))) {
+                i += 8; // none of the eight can end the record, toggle a quote or be a control or non-ASCII byte
+                if (i - s > maxRecordChars && (!high || i - s > maxRecordBytes)) {
+                    overflow = true;
+                    end = i;
+                    break;
+                }
+                continue;
+            }
             int c = b[i];
             if (c == '"') {
                 inQuote = !inQuote;
@@ -414,6 +428,9 @@ final class CsvScanner implements Closeable {
                 p++;
             } else {
                 int q = p;
+                while (q <= e - 8 && hasNoCommaOrQuote((long) WORDS.get(b, q))) {
+                    q += 8;
+                }
                 while (q < e) {
                     byte c = b[q];
                     if (c == ',') {
@@ -437,6 +454,19 @@ final class CsvScanner implements Closeable {
         }
         fieldCount = n;
         return null;
+    }
+
+    /** True when none of the eight bytes in {@code w} is a quote, a C0 control (LF among them) or above ASCII. */
+    private static boolean isPlain(long w) {
+        long quote = w ^ 0x2222222222222222L;
+        return ((w | ((w - 0x2020202020202020L) & ~w) | ((quote - 0x0101010101010101L) & ~quote)) & 0x8080808080808080L) == 0;
+    }
+
+    /** True when none of the eight bytes in {@code w} is a comma or a quote. */
+    private static boolean hasNoCommaOrQuote(long w) {
+        long comma = w ^ 0x2C2C2C2C2C2C2C2CL;
+        long quote = w ^ 0x2222222222222222L;
+        return ((((comma - 0x0101010101010101L) & ~comma) | ((quote - 0x0101010101010101L) & ~quote)) & 0x8080808080808080L) == 0;
     }
 
     private int fieldOf(int at) {
