@@ -1,6 +1,5 @@
 package org.vigil.ingest.posts;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.Closeable;
@@ -113,7 +112,7 @@ final class CsvScanner implements Closeable {
             return "";
         }
         if (!fieldEscaped[i]) {
-            return new String(buf, s, e - s, ascii ? ISO_8859_1 : UTF_8);
+            return ascii ? latin1(buf, s, e - s) : new String(buf, s, e - s, UTF_8);
         }
         if (unquoted.length < e - s) {
             unquoted = new byte[Math.max(e - s, unquoted.length * 2)];
@@ -127,7 +126,16 @@ final class CsvScanner implements Closeable {
                 k++; // the second quote of a doubled pair
             }
         }
-        return new String(u, 0, n, ascii ? ISO_8859_1 : UTF_8);
+        return ascii ? latin1(u, 0, n) : new String(u, 0, n, UTF_8);
+    }
+
+    /**
+     * ASCII bytes as a string. The deprecated constructor is the one that only copies the bytes: the
+     * charset ones branch over every charset in a method too long for the JIT to inline.
+     */
+    @SuppressWarnings("deprecation")
+    private static String latin1(byte[] b, int from, int len) {
+        return new String(b, 0, from, len);
     }
 
     /**
