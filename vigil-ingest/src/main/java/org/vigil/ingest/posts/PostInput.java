@@ -16,15 +16,17 @@ import java.util.zip.ZipException;
 import org.vigil.model.VigilException;
 
 /**
- * A post file opened as UTF-8 text, gunzipped when it starts with the gzip magic bytes.
+ * A post file opened as UTF-8 text, gunzipped when it starts with the gzip magic bytes: read as decoded
+ * text ({@link #reader()}, for JSON lines and format detection) or as its bytes ({@link #bytes()}, for the
+ * CSV scanner, which decodes only the fields it is asked for).
  *
  * <p>A gzip file cut short (a failed download) still yields every line that could be
  * decompressed: the stream ends at the last complete line, and {@link #truncation()} says why it
  * ended so the reader can report it with the cut-off fragment. Without this the exception thrown
  * at the cut would also lose the text already decompressed into the decoder's buffers.
  *
- * <p>Old Mac exports end lines with a lone CR: when the first 64 KiB hold CRs but no LF, every CR
- * is read as a line end.
+ * <p>Old Mac exports end lines with a lone CR: when the first 65,536 characters hold CRs but no LF,
+ * every CR is read as a line end, by either way of reading.
  */
 final class PostInput {
     private static final int BUFFER = 1 << 16;
