@@ -193,10 +193,12 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
                 if (cancelled) {
                     throw new CancellationException("the coordination run was cancelled");
                 }
-                if (e instanceof RuntimeException re) {
-                    throw re;
+                if (e instanceof VigilException ve) {
+                    throw ve;
                 }
-                throw new VigilException("the Flink job failed: " + rootMessage(e), e);
+                throw new VigilException("the Flink job failed: " + rootMessage(e)
+                        + (rootMessage(e).contains("OutOfMemoryError") ? "; give the JVM more memory (VIGIL_JAVA_OPTS=-Xmx12g)"
+                        + " or keep the job's state on disk (-Dvigil.flink.state.backend=rocksdb)" : ""), e);
             }
             return n;
         }

@@ -80,7 +80,7 @@ final class ObjectDetection extends KeyedProcessFunction<Tuple2<Integer, Long>, 
         long closes = closesAt(slice);
         long watermark = ctx.timerService().currentWatermark();
         if (closes != Long.MAX_VALUE && closes <= watermark) {
-            ctx.output(LATE, Tally.of(Tally.LATE, e.kind, "post " + e.postId + " (input record " + (e.ordinal + 1) + ")",
+            ctx.output(LATE, Tally.of(Tally.LATE, e.kind, "input record " + (e.ordinal + 1) + " (account " + e.account + ")",
                     "arrived after its slice closed (post time " + e.time + " s, event time had reached " + watermark / 1000
                             + " s); its shares were not counted; allow more lateness (--lateness SECONDS)", 0, 0));
             return;

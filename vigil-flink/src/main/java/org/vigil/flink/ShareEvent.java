@@ -12,7 +12,6 @@ public final class ShareEvent {
     public long time;
     public long ordinal;
     public int[] signature;
-    public String postId;
 
     public ShareEvent() {
     }

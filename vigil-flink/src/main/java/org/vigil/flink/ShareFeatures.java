@@ -42,7 +42,6 @@ final class ShareFeatures extends RichFlatMapFunction<SequencedPost, ShareEvent>
             e.account = p.accountId;
             e.time = p.timestamp;
             e.ordinal = p.ordinal;
-            e.postId = p.postId;
             e.signature = kind == CoordinationKind.CO_SIMILAR_TEXT ? f.signature() : null;
             out.collect(e);
         });
