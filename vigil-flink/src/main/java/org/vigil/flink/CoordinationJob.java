@@ -2,7 +2,6 @@ package org.vigil.flink;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -54,6 +53,25 @@ public final class CoordinationJob {
     }
 
     private CoordinationJob() {
+    }
+
+    /**
+     * Result lines as Kafka records stamped with the wall clock: their event time is the end of the input
+     * (Long.MAX_VALUE), which a broker refuses as a record timestamp.
+     */
+    private static final class ResultRecords implements KafkaRecordSerializationSchema<String> {
+        private final String topic;
+
+        ResultRecords(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> serialize(String line, KafkaSinkContext context,
+                                                                                          Long timestamp) {
+            return new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, null, null,
+                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -153,10 +171,7 @@ public final class CoordinationJob {
         } else {
             KafkaSink<String> sink = KafkaSink.<String>builder()
                     .setBootstrapServers(o.kafkaBootstrap())
-                    .setRecordSerializer(KafkaRecordSerializationSchema.builder()
-                            .setTopic(o.kafkaOutputTopic())
-                            .setValueSerializationSchema(new SimpleStringSchema())
-                            .build())
+                    .setRecordSerializer(new ResultRecords(o.kafkaOutputTopic()))
                     .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                     .build();
             results.sinkTo(sink).setParallelism(1).name("kafka " + o.kafkaOutputTopic());

@@ -3,12 +3,14 @@ package org.vigil.flink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -30,6 +32,13 @@ final class CoordinationPipeline {
     /** Applies parallelism, checkpointing and the state backend to {@code conf} before an environment is made. */
     static Configuration configure(Configuration conf, FlinkSettings flink) {
         conf.set(StateBackendOptions.STATE_BACKEND, flink.stateBackend());
+        if (flink.checkpointMillis() > 0) {
+            // the default (job manager) storage holds a few MB; the network stage's state is every post
+            String dir = flink.checkpointDir().isEmpty()
+                    ? Path.of(System.getProperty("java.io.tmpdir"), "vigil-flink-checkpoints").toUri().toString() : flink.checkpointDir();
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        }
         return conf;
     }
 

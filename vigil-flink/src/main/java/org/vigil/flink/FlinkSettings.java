@@ -14,8 +14,10 @@ import java.util.Map;
  * @param latenessSeconds      a slice closes this long after the watermark passed its end; later shares are reported, not counted
  * @param checkpointMillis     checkpoint interval; 0 turns checkpointing off
  * @param stateBackend         hashmap (state on the heap) or rocksdb (state on local disk, for state beyond the heap)
+ * @param checkpointDir        where checkpoints go (a URI Flink can write: file://, s3://, hdfs://); "" = a temporary folder
  */
-public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latenessSeconds, long checkpointMillis, String stateBackend) {
+public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latenessSeconds, long checkpointMillis, String stateBackend,
+                            String checkpointDir) {
     /** A documented setting. */
     public record Key(String name, String defaultValue, String description) {
     }
@@ -25,13 +27,15 @@ public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latene
             new Key("flink.out.of.order.seconds", "3600", "bounded out-of-orderness: the watermark trails the latest post time by this much"),
             new Key("flink.lateness.seconds", "0", "a slice closes this long after the watermark passed its end; shares arriving later are reported and not counted"),
             new Key("flink.checkpoint.millis", "0", "checkpoint interval in milliseconds; 0 turns checkpointing off"),
-            new Key("flink.state.backend", "hashmap", "hashmap (keyed state on the heap) or rocksdb (on local disk)"));
+            new Key("flink.state.backend", "hashmap", "hashmap (keyed state on the heap) or rocksdb (on local disk)"),
+            new Key("flink.checkpoint.dir", "", "where checkpoints are written (file://, s3://, hdfs:// URI); empty means a temporary folder"));
 
     public FlinkSettings {
         require(parallelism >= 0, "flink.parallelism", parallelism, ">= 0");
         require(outOfOrderSeconds >= 0, "flink.out.of.order.seconds", outOfOrderSeconds, ">= 0");
         require(latenessSeconds >= 0, "flink.lateness.seconds", latenessSeconds, ">= 0");
         require(checkpointMillis == 0 || checkpointMillis >= 10, "flink.checkpoint.millis", checkpointMillis, "0 or >= 10");
+        checkpointDir = checkpointDir == null ? "" : checkpointDir;
         require(stateBackend.equals("hashmap") || stateBackend.equals("rocksdb"), "flink.state.backend", stateBackend, "hashmap or rocksdb");
     }
 
@@ -70,7 +74,8 @@ public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latene
             v.put(e.getKey(), e.getValue().trim());
         }
         return new FlinkSettings((int) number(v, "flink.parallelism"), number(v, "flink.out.of.order.seconds"),
-                number(v, "flink.lateness.seconds"), number(v, "flink.checkpoint.millis"), v.get("flink.state.backend"));
+                number(v, "flink.lateness.seconds"), number(v, "flink.checkpoint.millis"), v.get("flink.state.backend"),
+                v.get("flink.checkpoint.dir"));
     }
 
     private static long number(Map<String, String> v, String key) {
@@ -87,18 +92,18 @@ public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latene
     }
 
     public FlinkSettings withParallelism(int p) {
-        return new FlinkSettings(p, outOfOrderSeconds, latenessSeconds, checkpointMillis, stateBackend);
+        return new FlinkSettings(p, outOfOrderSeconds, latenessSeconds, checkpointMillis, stateBackend, checkpointDir);
     }
 
     public FlinkSettings withCheckpointMillis(long ms) {
-        return new FlinkSettings(parallelism, outOfOrderSeconds, latenessSeconds, ms, stateBackend);
+        return new FlinkSettings(parallelism, outOfOrderSeconds, latenessSeconds, ms, stateBackend, checkpointDir);
     }
 
     public FlinkSettings withLateness(long seconds) {
-        return new FlinkSettings(parallelism, outOfOrderSeconds, seconds, checkpointMillis, stateBackend);
+        return new FlinkSettings(parallelism, outOfOrderSeconds, seconds, checkpointMillis, stateBackend, checkpointDir);
     }
 
     public FlinkSettings withOutOfOrder(long seconds) {
-        return new FlinkSettings(parallelism, seconds, latenessSeconds, checkpointMillis, stateBackend);
+        return new FlinkSettings(parallelism, seconds, latenessSeconds, checkpointMillis, stateBackend, checkpointDir);
     }
 }
