@@ -170,6 +170,7 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
                     .setParallelism(1);
             DataStream<Tally> tallies = CoordinationPipeline.tallies(posts, settings.asMap(), flink);
             long n = 0;
+            java.util.Set<String> late = new java.util.HashSet<>(); // one line per post, not per share
             CoordinationKind[] kinds = CoordinationKind.values();
             progress.progress("flink job", 0, 0);
             try (CloseableIterator<Tally> it = tallies.collectAsync()) {
@@ -184,7 +185,11 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
                         case Tally.COACTION -> network.coActions(kinds[t.kind], t.a, t.b, t.level, Math.toIntExact(t.count));
                         case Tally.BACKGROUND -> network.background(kinds[t.kind], t.a, t.b, t.level, Math.toIntExact(t.count));
                         case Tally.STAT -> network.stat(t.a, t.count);
-                        case Tally.LATE -> quarantine.accept(new Problem(t.a, 0, t.b, ""));
+                        case Tally.LATE -> {
+                            if (late.add(t.a)) {
+                                quarantine.accept(new Problem(t.a, 0, t.b, ""));
+                            }
+                        }
                         default -> throw new IllegalStateException("unknown tally type " + t.type);
                     }
                 }
