@@ -10,6 +10,7 @@ import org.vigil.model.VigilException;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -76,10 +77,18 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
         private final long[] postsByMode = new long[3];
         private long accepted;
         private boolean finished;
+        private volatile boolean cancelled;
 
-        Session(CoordinationSettings settings, Consumer<Problem> quarantine, ProgressListener progress) {
+        Session(CoordinationSettings settings, Consumer<Problem> quarantine, ProgressListener listener) {
             this.settings = settings;
             this.quarantine = quarantine;
+            // every stage and slice reports progress: where a cancelled run stops
+            ProgressListener progress = (stage, done, total) -> {
+                if (cancelled) {
+                    throw new CancellationException("the coordination run was cancelled (at " + stage + ")");
+                }
+                listener.progress(stage, done, total);
+            };
             this.progress = progress;
             boolean bounded = settings.sliceSeconds() > 0 && settings.method().equals("vigil");
             this.extractor = bounded ? null : new ShareExtractor(settings);
@@ -128,6 +137,9 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
 
         @Override
         public void accept(Post post) {
+            if (cancelled) {
+                throw new CancellationException("the coordination run was cancelled");
+            }
             if (finished) {
                 throw new IllegalStateException("this coordination session has finished; start a new one");
             }
@@ -159,6 +171,26 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
                 hand(batch);
                 batch = new Object[BATCH];
                 fill = 0;
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public void close() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            cancelled = true;
+            if (worker != null) {
+                worker.interrupt();
+            }
+            if (sliced != null) {
+                sliced.close();
             }
         }
 

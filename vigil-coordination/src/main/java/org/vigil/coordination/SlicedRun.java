@@ -90,6 +90,11 @@ final class SlicedRun {
         }
     }
 
+    /** Removes the spill folder of a run abandoned before {@link #finish()}. */
+    void close() {
+        spill.close();
+    }
+
     /**
      * The evidence pass: every slice again. Members' posts are extracted in full; every other original
      * only enters the cache of recent originals, so members' re-shares of it can name its author and text.

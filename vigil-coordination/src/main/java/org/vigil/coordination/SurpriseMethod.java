@@ -5,10 +5,12 @@ import org.vigil.coordination.characterise.NetworkCharacteriser;
 import org.vigil.coordination.characterise.StateMediaRegistry;
 import org.vigil.coordination.community.Louvain;
 import org.vigil.coordination.detect.AccountBook;
-import org.vigil.coordination.detect.CoActionDetector;
-import org.vigil.coordination.detect.DistinctAccounts;
-import org.vigil.coordination.detect.LaggedCoOccurrences;
+import org.vigil.coordination.detect.MinHasher;
+import org.vigil.coordination.detect.NearDuplicateCheck;
+import org.vigil.coordination.detect.ObjectCoActions;
 import org.vigil.coordination.detect.ObjectShares;
+import org.vigil.coordination.detect.PairCheck;
+import org.vigil.coordination.detect.SignatureTable;
 import org.vigil.coordination.detect.ShareExtractor;
 import org.vigil.coordination.detect.ShareTable;
 import org.vigil.coordination.score.BackgroundCounts;
@@ -98,6 +100,16 @@ final class SurpriseMethod {
         return settings.minActs() == 0 ? settings.windowSeconds() : Math.max(settings.windowSeconds(), lagTo());
     }
 
+    /**
+     * The per-object detection stage of {@code kind}, as this method runs it; {@code signatures} are the texts'
+     * MinHash signatures that co-similar-text shares refer to (unused by the other kinds).
+     */
+    ObjectCoActions objectStage(CoordinationKind kind, MinHasher hasher, SignatureTable signatures) {
+        PairCheck check = kind == CoordinationKind.CO_SIMILAR_TEXT ? new NearDuplicateCheck(hasher, signatures, settings.similarity()) : null;
+        return new ObjectCoActions(kind, settings.windowSeconds(), settings.maxPartners(), check, lagFrom(),
+                settings.minActs() == 0 ? 0 : lagTo());
+    }
+
     private long lagFrom() {
         return Math.max(1, settings.backgroundFrom() * settings.windowSeconds());
     }
@@ -172,28 +184,24 @@ final class SurpriseMethod {
         stats.merge("millis.group." + kind.key(), (System.nanoTime() - t0) / 1_000_000, Long::sum);
         stats.merge("shares." + kind.key(), (long) table.size(), Long::sum);
         stats.merge("objects." + kind.key(), (long) groups.count(), Long::sum);
-        CoActionDetector detector = CoActions.detector(x, settings, kind);
+        ObjectCoActions stage = objectStage(kind, x.hasher(), x.signatures());
         ObjectShares scratch = new ObjectShares();
-        DistinctAccounts distinct = new DistinctAccounts();
-        LaggedCoOccurrences lagged = bg == null ? null : new LaggedCoOccurrences(lagFrom(), lagTo(), 4 * settings.maxPartners());
-        int[] level = new int[1];
         long[] sampled = new long[1];
+        ObjectCoActions.Sink sink = new ObjectCoActions.Sink() {
+            @Override
+            public void coAction(int a, int b, int level) {
+                pc.add(a, b, level);
+            }
+
+            @Override
+            public void background(int a, int b, int level) {
+                bg.add(a, b, level);
+                sampled[0]++;
+            }
+        };
         for (int g = 0; g < groups.count(); g++) {
             table.load(groups, g, scratch);
-            level[0] = CoActionCounts.level(distinct.count(scratch));
-            detector.detect(scratch, (a, b, ta, tb, ra, rb) -> {
-                if (tb >= countFrom) {
-                    pc.add(a, b, level[0]);
-                }
-            });
-            if (lagged != null && level[0] < CoActionCounts.EXCLUSIVE_LEVELS) {
-                lagged.detect(scratch, (a, b, later) -> {
-                    if (scratch.time(later) >= countFrom) {
-                        bg.add(a, b, level[0]);
-                        sampled[0]++;
-                    }
-                });
-            }
+            stage.detect(scratch, countFrom, sink);
         }
         stats.merge("background." + kind.key(), sampled[0], Long::sum);
     }

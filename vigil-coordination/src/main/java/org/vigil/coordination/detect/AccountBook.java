@@ -27,6 +27,11 @@ public final class AccountBook {
         return idx;
     }
 
+    /** The number of {@code id}, or -1 when it has none yet. */
+    public int find(String id) {
+        return index.get(Hashing.hash(id), -1);
+    }
+
     public void countPost(int account) {
         posts.set(account, posts.get(account) + 1);
     }

@@ -2,6 +2,7 @@ package org.vigil.coordination.detect;
 
 import org.vigil.coordination.CoordinationSettings;
 import org.vigil.coordination.internal.Hashing;
+import org.vigil.model.CoordinationKind;
 import org.vigil.model.Post;
 
 import java.util.Arrays;
@@ -51,6 +52,52 @@ public final class PostFeatures {
 
     public Post post() {
         return post;
+    }
+
+    /** Receives the shares of one post: the kind and the 64-bit key of each object it acts on. */
+    @FunctionalInterface
+    public interface ShareVisitor {
+        void share(CoordinationKind kind, long objectKey);
+    }
+
+    /**
+     * The objects this post acts on, in the order {@link ShareExtractor} files them: a re-share acts on the
+     * re-shared post only; otherwise each distinct link, each distinct hashtag, the text (when long enough)
+     * and, once signed, the text's LSH band buckets. An engine that files shares itself (keyed by object)
+     * calls this instead of {@link ShareExtractor#accept(PostFeatures)}.
+     */
+    public void forEachShare(ShareVisitor visitor) {
+        if (retweetKey != 0L) {
+            visitor.share(CoordinationKind.CO_RETWEET, retweetKey);
+            return;
+        }
+        for (long k : urlKeys) {
+            visitor.share(CoordinationKind.CO_LINK, k);
+        }
+        for (long k : tagKeys) {
+            visitor.share(CoordinationKind.CO_HASHTAG, k);
+        }
+        if (textKey != 0L) {
+            visitor.share(CoordinationKind.CO_TWEET, textKey);
+            if (signature != null) {
+                for (long bandKey : bandKeys) {
+                    visitor.share(CoordinationKind.CO_SIMILAR_TEXT, bandKey);
+                }
+            }
+        }
+    }
+
+    /** A hash of the post id (0 when it has none); equal ids give equal keys. */
+    public long postKey() {
+        return postKey;
+    }
+
+    /**
+     * The text's MinHash signature (shared, do not change it), or null when co-similar-text does not run,
+     * the text is too short, or the features are not signed yet ({@link Maker#sign}).
+     */
+    public int[] signature() {
+        return signature;
     }
 
     /** Makes features; one maker per thread (it keeps scratch space). */

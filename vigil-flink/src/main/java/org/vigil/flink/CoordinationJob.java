@@ -1,0 +1,180 @@
+package org.vigil.flink;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.vigil.coordination.CoordinationSettings;
+import org.vigil.coordination.CoordinationStages;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job jar's main class: {@code flink run vigil-flink-VERSION-job.jar (--input FILE... | --kafka-bootstrap
+ * HOST:PORT --kafka-topic TOPIC) (--output DIR | --kafka-output-topic TOPIC) [--set KEY=VALUE]...}.
+ * {@code --set} takes the {@code coordination.*} keys of {@code vigil coordinate} and the {@code flink.*}
+ * keys of {@link FlinkSettings}. A Kafka topic is read from its earliest offsets to the latest at start
+ * (the network stage concludes when the input ends). Results are JSON lines (see {@link NetworkStageFunction}).
+ */
+public final class CoordinationJob {
+    /** What the job reads and writes, and how. */
+    public record Options(List<Path> inputs, String kafkaBootstrap, String kafkaTopic, String kafkaGroup, Path output,
+                          String kafkaOutputTopic, Map<String, String> coordination, FlinkSettings flink) {
+        public Options {
+            boolean files = inputs != null && !inputs.isEmpty();
+            boolean kafka = kafkaTopic != null;
+            if (files == kafka) {
+                throw new IllegalArgumentException("give either --input FILE... or --kafka-topic TOPIC (with --kafka-bootstrap), not "
+                        + (files ? "both" : "neither"));
+            }
+            if (kafka && kafkaBootstrap == null) {
+                throw new IllegalArgumentException("--kafka-topic needs --kafka-bootstrap HOST:PORT");
+            }
+            if ((output == null) == (kafkaOutputTopic == null)) {
+                throw new IllegalArgumentException("give either --output DIR or --kafka-output-topic TOPIC");
+            }
+            if (kafkaOutputTopic != null && kafkaBootstrap == null) {
+                throw new IllegalArgumentException("--kafka-output-topic needs --kafka-bootstrap HOST:PORT");
+            }
+            new CoordinationStages(CoordinationSettings.fromMap(coordination)); // settings fail here, not on the cluster
+        }
+    }
+
+    private CoordinationJob() {
+    }
+
+    /**
+     * Result lines as Kafka records stamped with the wall clock: their event time is the end of the input
+     * (Long.MAX_VALUE), which a broker refuses as a record timestamp.
+     */
+    private static final class ResultRecords implements KafkaRecordSerializationSchema<String> {
+        private final String topic;
+
+        ResultRecords(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> serialize(String line, KafkaSinkContext context,
+                                                                                          Long timestamp) {
+            return new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, null, null,
+                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("vigil coordination job: " + e.getMessage());
+            System.err.println("usage: (--input FILE... | --kafka-bootstrap HOST:PORT --kafka-topic TOPIC [--kafka-group ID])"
+                    + " (--output DIR | --kafka-output-topic TOPIC) [--set KEY=VALUE]...");
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                CoordinationPipeline.configure(new Configuration(), o.flink()));
+        build(env, o, null);
+        env.execute("vigil coordination");
+    }
+
+    static Options parse(String[] args) {
+        List<Path> inputs = new ArrayList<>();
+        String bootstrap = null;
+        String topic = null;
+        String group = "vigil-coordination";
+        Path output = null;
+        String outTopic = null;
+        Map<String, String> coordination = new LinkedHashMap<>();
+        Map<String, String> flink = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            if (v == null && !a.equals("--help")) {
+                throw new IllegalArgumentException(a + " needs a value");
+            }
+            switch (a) {
+                case "--input" -> {
+                    inputs.add(Path.of(v));
+                    i++;
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        inputs.add(Path.of(args[++i]));
+                    }
+                }
+                case "--kafka-bootstrap" -> bootstrap = args[++i];
+                case "--kafka-topic" -> topic = args[++i];
+                case "--kafka-group" -> group = args[++i];
+                case "--output" -> output = Path.of(args[++i]);
+                case "--kafka-output-topic" -> outTopic = args[++i];
+                case "--set" -> {
+                    String kv = args[++i];
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--set takes KEY=VALUE, got '" + kv + "'");
+                    }
+                    (kv.startsWith("flink.") ? flink : coordination).put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+            }
+        }
+        return new Options(inputs, bootstrap, topic, group, output, outTopic,
+                CoordinationSettings.fromMap(coordination).asMap(), FlinkSettings.fromMap(flink));
+    }
+
+    /**
+     * Adds the whole job to {@code env}: source, detection, the network stage, sink. {@code tap}, when given,
+     * sees every post after the source (tests use it to fail a job mid-stream).
+     */
+    static void build(StreamExecutionEnvironment env, Options o, MapFunction<SequencedPost, SequencedPost> tap) {
+        CoordinationPipeline.configure(env, o.flink());
+        WatermarkStrategy<SequencedPost> watermarks = CoordinationPipeline.watermarks(o.flink());
+        DataStream<SequencedPost> posts;
+        if (o.kafkaTopic() != null) {
+            KafkaSource<SequencedPost> source = KafkaSource.<SequencedPost>builder()
+                    .setBootstrapServers(o.kafkaBootstrap())
+                    .setTopics(o.kafkaTopic())
+                    .setGroupId(o.kafkaGroup())
+                    .setStartingOffsets(OffsetsInitializer.earliest())
+                    .setBounded(OffsetsInitializer.latest())
+                    .setDeserializer(new KafkaPosts())
+                    .build();
+            posts = env.fromSource(source, watermarks, "kafka " + o.kafkaTopic()).setParallelism(1);
+        } else {
+            long records = InputFilePosts.count(o.inputs());
+            DataGeneratorSource<SequencedPost> source = new DataGeneratorSource<>(new InputFilePosts(o.inputs()), records,
+                    TypeInformation.of(SequencedPost.class));
+            posts = env.fromSource(source, watermarks, "post files").setParallelism(1);
+        }
+        if (tap != null) {
+            posts = posts.map(tap).setParallelism(1).name("tap");
+        }
+        DataStream<Tally> tallies = CoordinationPipeline.tallies(posts, o.coordination(), o.flink());
+        DataStream<String> results = posts.keyBy(p -> 0, TypeInformation.of(Integer.class))
+                .connect(tallies.keyBy(t -> 0, TypeInformation.of(Integer.class)))
+                .process(new NetworkStageFunction(o.coordination()), TypeInformation.of(String.class))
+                .setParallelism(1).setMaxParallelism(1).name("network stage");
+        if (o.output() != null) {
+            results.sinkTo(new JsonLinesFileSink(o.output())).setParallelism(1).name("results.jsonl");
+        } else {
+            KafkaSink<String> sink = KafkaSink.<String>builder()
+                    .setBootstrapServers(o.kafkaBootstrap())
+                    .setRecordSerializer(new ResultRecords(o.kafkaOutputTopic()))
+                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                    .build();
+            results.sinkTo(sink).setParallelism(1).name("kafka " + o.kafkaOutputTopic());
+        }
+    }
+}
