@@ -73,6 +73,10 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
 
     @Override
     public CoordinationSession start(CoordinationSettings settings, Consumer<Problem> quarantine, ProgressListener progress) {
+        if (!settings.method().equals("vigil")) {
+            throw new IllegalArgumentException("the flink engine runs method 'vigil' only, not '" + settings.method()
+                    + "'; use the in-process engine (--engine in-process) for it");
+        }
         return new Session(settings, flink != null ? flink : FlinkSettings.fromSystemProperties(), quarantine, progress);
     }
 
