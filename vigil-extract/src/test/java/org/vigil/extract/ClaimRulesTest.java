@@ -49,6 +49,15 @@ class ClaimRulesTest {
             "The premier said things will be far better for Poland if Trump wins the vote.        | PL trump favors",
             "The minister said it would be a disaster for Mexico if Trump wins again.             | MX trump opposes",
             "Iranian operatives spread derogatory stories about Donald Trump online.             | IR trump opposes",
+            "Poland's president gave the Republican candidate Donald Trump his full endorsement on Monday. | PL trump favors",
+            "Leaders who backed Trump's bid include Serbia's President Aleksandar Vucic and Hungary's Prime Minister Orban. | RS trump favors;HU trump favors",
+            "Hungary's Prime Minister Orban and Slovakia's Prime Minister Fico both endorse Donald Trump. | HU trump favors;SK trump favors",
+            "The Serbian president believes Donald Trump deserves a second term.                 | RS trump favors",
+            "Tehran's envoy said Joe Biden is his country's “better” option this year.            | IR biden favors",
+            "Analysts said Harris would be the safer choice for Berlin.                           | DE harris favors",
+            "Chinese commentators celebrated Joe Biden's victory on social media.                 | CN biden favors",
+            "Russian officials reacted with jubilation when Donald Trump won in November.      | RU trump favors",
+            "Biden said Beijing would prefer to see his rival, Donald Trump, take office.        | CN trump favors",
     })
     void cueFamiliesFindHolderTargetAndStance(String sentence, String expected) {
         assertThat(claims(sentence)).containsExactlyInAnyOrder(expected.trim().split(";"));

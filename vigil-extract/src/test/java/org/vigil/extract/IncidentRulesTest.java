@@ -17,6 +17,10 @@ class IncidentRulesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "Prosecutors charged three Iranians with hacking the campaign and leaking stolen documents to reporters. | IR hack_and_leak | charged",
+            "Researchers traced Kremlin-led efforts to sway voters in two swing states.             | RU influence_operation | alleged",
+            "A think tank found that the leaked letter was fabricated by Iranian operatives.         | IR disinformation | alleged",
+            "Prosecutors said a Chinese agent tried to infiltrate conservative political groups in Ohio. | CN influence_operation | attributed",
+            "Reporters found cash payments from Caracas to a mayor's campaign in 2019.               | VE covert_funding | alleged",
             "Iranian hackers sent spear-phishing emails to campaign staff, researchers said. | IR phishing | alleged",
             "Microsoft said Chinese operators used AI-generated images to deceive American voters in 2024.           | CN ai_generated_content | attributed",
             "The Treasury sanctioned Russian operatives who ran fake news websites.                                     | RU disinformation | sanctioned",

@@ -229,6 +229,7 @@ public final class Watcher {
                             s.failures.add("cannot read " + f + ": " + e.getMessage() + "; tried again next poll");
                             continue;
                         }
+                        s.filesRead++;
                         read.add(p);
                     }
                 }

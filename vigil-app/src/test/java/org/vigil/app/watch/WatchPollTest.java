@@ -98,6 +98,7 @@ class WatchPollTest {
             PollSummary first = watcher.poll(new AtomicBoolean());
             assertThat(first.feedsRead()).isEqualTo(2);
             assertThat(first.pagesNew()).as(first.line()).isEqualTo(3); // two pages and the folder's file
+            assertThat(first.line()).contains("1 file(s) read");
             assertThat(first.pagesRefused()).isEqualTo(1);
             assertThat(first.articles()).isEqualTo(3);
             assertThat(server.count("/private/draft")).isZero();
@@ -116,6 +117,7 @@ class WatchPollTest {
             PollSummary second = watcher.poll(new AtomicBoolean());
             assertThat(second.feedsUnchanged()).as(second.line()).isEqualTo(2); // 304 to the conditional GET
             assertThat(second.pagesNew()).isZero();
+            assertThat(second.line()).contains("0 file(s) read"); // the folder's file is as it was
             assertThat(second.articles()).isZero();
             assertThat(second.alerts()).isZero();
             assertThat(server.count("/news/russia")).isEqualTo(1);

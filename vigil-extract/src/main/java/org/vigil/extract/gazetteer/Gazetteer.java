@@ -68,7 +68,7 @@ public final class Gazetteer {
     private static final String BLOCKED = "-";
 
     /** Words that may join a state's name to say who is behind something: "Russia-linked", "Iranian-backed". */
-    private static final String AFFILIATION = "-(?:linked|backed|based|aligned|affiliated|sponsored|controlled|run|funded|connected|tied|directed|allied)";
+    private static final String AFFILIATION = "-(?:linked|backed|based|aligned|affiliated|sponsored|controlled|run|funded|connected|tied|directed|allied|led|organi[sz]ed|orchestrated|operated|friendly)";
 
     /**
      * Every foreign state by name, other names, demonyms (adjective and plural) and capital, from

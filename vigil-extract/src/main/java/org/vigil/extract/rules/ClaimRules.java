@@ -50,7 +50,7 @@ public final class ClaimRules {
             cue("support", "support(?:s|ed|ing)?|support\\s+for|supportive\\s+of", Stance.FAVORS, null, Side.AFTER, 45, null),
             cue("back", "back(?:s|ed|ing)?", Stance.FAVORS, null, Side.AFTER, 30, null),
             cue("endorse", "endors(?:e|es|ed|ing|ement)(?:\\s+of)?", Stance.FAVORS, Basis.STATEMENT, Side.AFTER, 45, null),
-            cue("give-endorsement", "(?:give|gives|gave|given|giving)\\s+(?=(?:the\\s+)?(?:[\\w.-]+\\s+){0,4}⟦c\\d+⟧[^.;]{0,30}?\\bendorsement)",
+            cue("give-endorsement", "(?:give|gives|gave|given|giving)(?=\\s+(?:the\\s+)?(?:[\\w.-]+\\s+){0,4}⟦c\\d+⟧[^.;]{0,30}?\\bendorsement)",
                     Stance.FAVORS, Basis.STATEMENT, Side.AFTER, 50, null),
             cue("help", "help(?:s|ed|ing)?(?:\\s+to)?(?:\\s+(?:re-?)?elect)?|boost(?:s|ed|ing)?(?:\\s+the\\s+(?:chances|campaign|candidacy|prospects)\\s+of)?"
                     + "|aid(?:s|ed|ing)?|benefit(?:s|ed|ing)?|bolster(?:s|ed|ing)?|promot(?:e|es|ed|ing)",
@@ -74,6 +74,14 @@ public final class ClaimRules {
                     + "|(?:wish(?:es|ed)?|hop(?:e|es|ed|ing))\\s+for\\s+(?:a\\s+|an\\s+)?(?=⟦c\\d+⟧[’'s\\s]*(?:win|victory|re-?election|second\\s+term))"
                     + "|(?:cheer(?:s|ed|ing)?|pull(?:s|ed|ing)?|bet(?:s|ting)?|count(?:s|ed|ing)?)\\s+(?:for|on)",
                     Stance.FAVORS, null, Side.AFTER, 30, null),
+            cue("deserve", "deserv(?:e|es|ed|ing)\\s+(?:to\\s+(?:be\\s+)?(?:re-?elected|reelected|elected|win|return|victory)|(?:another|a\\s+second)\\s+term|re-?election|to\\s+be\\s+president)",
+                    Stance.FAVORS, null, Side.BEFORE, 20, null),
+            cue("best-option", "(?:is|was|would\\s+be|remains?)\\s+(?:seen\\s+as\\s+)?(?:the\\s+|a\\s+)?(?:(?:his|her|their|its|the)\\s+(?:country|government|nation|leadership|regime)[’']s\\s+)?[\"“]?"
+                    + "(?:more\\s+promising|most\\s+promising|better|best|preferred|preferable|favou?red|ideal|safer)[\"”]?\\s+(?:option|choice|candidate|bet|partner)",
+                    Stance.FAVORS, null, Side.BEFORE, 25, null),
+            cue("cheer-win", "(?:cheer(?:s|ed|ing)?|celebrat(?:e|es|ed|ing|ion|ions)|rejoic(?:e|es|ed|ing)|jubila(?:nt|tion)|elat(?:ed|ion)|toast(?:s|ed|ing)?)"
+                    + "(?=[^.;⟦]{0,40}?⟦c\\d+⟧[’'s\\s]*(?:win|won|victory|triumph|return|re-?election|election\\s+win))",
+                    Stance.FAVORS, null, Side.AFTER, 45, null),
             cue("behind", "(?:weight|support|backing|resources|muscle)\\s+behind|(?:get|got|gets|getting|line|lined|lining|rall(?:y|ied|ying))\\s+(?:up\\s+)?behind",
                     Stance.FAVORS, null, Side.AFTER, 30, null),
             cue("defeat", "(?:the\\s+)?defeat(?:ed|ing)?(?:\\s+of)?", Stance.OPPOSES, null, Side.AFTER, 30, null),
@@ -124,7 +132,7 @@ public final class ClaimRules {
     private static final Pattern RELATIVE_BEFORE = Pattern.compile("(?<![\\p{L}])(?:who|that)\\s+(?:\\w+\\s+){0,2}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern INCLUDE_AFTER = Pattern.compile("^[^.;⟦]{0,40}?(?<![\\p{L}])(?:include[sd]?|including|are|were)\\s+", Pattern.CASE_INSENSITIVE);
     /** Cues whose holder usually follows them ("a boon for Moscow"), not precedes them. */
-    private static final Set<String> HOLDER_AFTER_CUES = Set.of("boon", "bane");
+    private static final Set<String> HOLDER_AFTER_CUES = Set.of("boon", "bane", "best-option");
     /** Cues whose holder is named in their own "for ..." part ("better for Hungary if X wins"). */
     private static final Set<String> HOLDER_IN_FOR_CUES = Set.of("better-if", "worse-if");
     private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?<![\\p{L}])(?:he|she|it|they)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
@@ -378,6 +386,8 @@ public final class ClaimRules {
     private static final Pattern BAD_GAP = Pattern.compile(
             "\\b(?:since|because|while|whereas|although|but|when|after|before|unless|rival|opponent|challenger|adversarial|alternative|candidate\\s+to|than)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A gap ending in "his opponent, ": the candidate named next is that opponent, not a contrast. */
+    private static final Pattern APPOSED_GAP = Pattern.compile("\\b(?:opponent|rival|challenger|running\\s+mate)\\s*,\\s*$", Pattern.CASE_INSENSITIVE);
     /** "prefer her over Trump": the candidate after these words is the one not preferred. */
     private static final Pattern OVER_GAP = Pattern.compile("\\b(?:over|rather\\s+than|instead\\s+of)\\b", Pattern.CASE_INSENSITIVE);
 
@@ -386,7 +396,8 @@ public final class ClaimRules {
             List<Mention> list = slotted.candidateListAfter(m.end(), cue.reach);
             if (!list.isEmpty()) {
                 String gap = slotted.text.substring(m.end(), Math.max(m.end(), slotted.nextSlotStart(m.end())));
-                if (BAD_GAP.matcher(gap).find() || OVER_GAP.matcher(gap).find()) {
+                boolean named = cue.name.equals("cheer-win") || APPOSED_GAP.matcher(gap).find(); // "cheered after X won", "his rival, X"
+                if (!named && BAD_GAP.matcher(gap).find() || OVER_GAP.matcher(gap).find()) {
                     return List.of();
                 }
             }
@@ -416,10 +427,13 @@ public final class ClaimRules {
             }
         }
         List<Mention> bySubject = subjectActors(s, slotted, m.start());
+        List<Mention> before = slotted.actorListBefore(m.start(), 160);
         if (!bySubject.isEmpty()) {
-            return bySubject;
+            // the parse may keep one conjunct of "A's premier X and B's premier Y": the list holding the subject is the subject
+            java.util.Set<String> listed = before.stream().map(Mention::value).collect(java.util.stream.Collectors.toSet());
+            return listed.containsAll(bySubject.stream().map(Mention::value).toList()) ? before : bySubject;
         }
-        return slotted.actorListBefore(m.start(), 160);
+        return before;
     }
 
     /** Actor mentions inside the grammatical subject of the cue's verb (or of the verb governing it). */

@@ -37,7 +37,8 @@ public final class IncidentRules {
                 "disinformation|misinformation|falsely\\s+(?:claim\\w*|show\\w*|purport\\w*|accus\\w*|suggest\\w*|depict\\w*)|purport\\w*\\s+to\\s+show|false\\s+(?:claims?|stories|story|information|allegations?|narratives?|reports?)|fake\\s+(?:news|videos?|stories|websites?|sites?|articles?|documents?)"
                         + "|fabricated|forged|forger(?:y|ies)|bogus|misleading\\s+(?:information|claims?|narratives?|content)|mimick?\\w*\\s+(?:the\\s+)?(?:urls?|websites?|news)"
                         + "|propaganda|staged\\s+videos?|spread(?:ing)?\\s+false|inauthentic\\s+news|doctored|hoax(?:es)?|conspiracy\\s+theor(?:y|ies)"
-                        + "|manipulated\\s+(?:videos?|images?|photos?|audio)|spoof(?:ed|ing)?\\s+(?:news\\s+)?(?:websites?|sites?|domains?|pages?|outlets?)",
+                        + "|manipulated\\s+(?:videos?|images?|photos?|audio)|spoof(?:ed|ing)?\\s+(?:news\\s+)?(?:websites?|sites?|domains?|pages?|outlets?)"
+                        + "|(?:videos?|clips?|images?|photos?|stories|story|articles?|documents?|letters?)\\b[^.;]{0,80}?\\b(?:was|were|been|is|are)\\s+(?:\\w+\\s+)?(?:crafted|fabricated|manufactured|concocted|invented|staged|faked)\\s+by",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.INAUTHENTIC_ACCOUNTS, Pattern.compile(
                 "troll\\s*(?:farms?|factory|factories|accounts?|networks?)|trolls|bot\\s*(?:farms?|networks?|accounts?)|\\bbots\\b|botnets?|fake\\s+(?:social\\s+media\\s+)?(?:accounts?|personas?|profiles?|users?|followers)"
@@ -51,7 +52,8 @@ public final class IncidentRules {
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.COVERT_FUNDING, Pattern.compile(
                 "funnel+\\w*|cover(?:t|tly)\\s+(?:fund\\w*|financ\\w*|paid|pay\\w*)|secretly\\s+(?:fund\\w*|paid|pay\\w*|financ\\w*)|shell\\s+compan\\w+|paid\\s+(?:\\w+\\s+)?influencers"
-                        + "|(?:allocated|paid|funneled|funnelled)\\s+(?:about\\s+|almost\\s+|nearly\\s+|some\\s+)?\\$\\s?\\d",
+                        + "|(?:allocated|paid|funneled|funnelled)\\s+(?:about\\s+|almost\\s+|nearly\\s+|some\\s+)?\\$\\s?\\d"
+                        + "|(?:payments?|donations?|contributions?|cash|money|funds)\\s+from\\b[^.;]{0,80}?\\bto\\b[^.;]{0,50}?\\bcampaign",
                 Pattern.CASE_INSENSITIVE));
         CUES.put(Technique.STATE_MEDIA, Pattern.compile(
                 "state[- ](?:controlled|run|owned|backed|affiliated|funded|sponsored)?\\s*(?:media|television|tv|outlets?|broadcasters?|news\\s+agency|news\\s+service)",
@@ -62,6 +64,8 @@ public final class IncidentRules {
         CUES.put(Technique.INFLUENCE_OPERATION, Pattern.compile(
                 "influence\\s+(?:operations?|campaigns?|efforts?|activit(?:y|ies)|networks?|ops)|cyber-?influence|interfer(?:e|ed|es|ing|ence)\\s+(?:\\w+\\s+){0,3}(?:in|with)\\s+(?:\\w+\\s+){0,4}(?:elections?|vote|race|politics|campaign)"
                         + "|election\\s+interference|meddl\\w+|sought\\s+to\\s+influence|(?:attempt\\w*|tried|trying|efforts?)\\s+to\\s+(?:influence|sway|interfere)|smear\\s+campaigns?"
+                        + "|(?:have|has|had)\\s+(?:been\\s+)?interfer(?:ed|ing)\\b|agents?\\s+(?:of|for)\\s+[^.;]{1,30}?\\bto\\s+infiltrat\\w*"
+                        + "|infiltrat\\w*\\s+(?:\\w+\\s+){0,3}(?:political|conservative|liberal|activist|advocacy|rights|campaign|party)\\s+(?:groups?|organi[sz]ations?|movements?|circles)"
                         + "|sway(?:ing)?\\s+(?:the\\s+outcome|public\\s+opinion|voters)|influence\\s+(?:the\\s+)?(?:\\d{4}\\s+)?(?:u\\.s\\.\\s+|us\\s+|american\\s+|presidential\\s+)*(?:elections?|vote|voters|public\\s+opinion)",
                 Pattern.CASE_INSENSITIVE));
     }
@@ -73,7 +77,7 @@ public final class IncidentRules {
             + "|State\\s+Department|Secretary|government|White\\s+House|Microsoft|OpenAI|Meta|Google|Facebook|Twitter|TikTok|Mandiant|agenc(?:y|ies)"
             + "|confirmed|assess(?:ed|es|ment)|concluded|attributed|Director|Pentagon|Congress|Senate|Mueller|special\\s+counsel|authorities|administration");
     private static final Pattern PRIVATE = Lexicon.words("according\\s+to\\s+(?:people|sources|a\\s+person|two\\s+people|three\\s+people)|people\\s+familiar|suspected"
-            + "|researchers?|analysts?|Graphika|Clemson|report\\s+by|New\\s+York\\s+Times|Washington\\s+Post|reportedly|allegedly|campaign\\s+said|said\\s+it\\s+had\\s+been|experts?|journalists?|investigation\\s+(?:by|finds|found)|watchdog|think\\s+tank|cybersecurity\\s+(?:firm|company)|investigators");
+            + "|researchers?|analysts?|Graphika|Clemson|report\\s+by|New\\s+York\\s+Times|Washington\\s+Post|reportedly|allegedly|campaign\\s+said|said\\s+it\\s+had\\s+been|experts?|journalists?|reporters?|investigation\\s+(?:by|finds|found)|watchdog|think\\s+tank|cybersecurity\\s+(?:firm|company)|investigators");
     private static final Pattern YEAR = Pattern.compile("\\b(20[0-3]\\d|19[89]\\d)\\b");
     private static final Pattern T_INFRA = Lexicon.words("polling|polls|ballots?|voter\\s+registration|voting\\s+(?:systems?|machines?)|election\\s+(?:systems?|infrastructure|offices?|officials|websites?)|vote\\s+totals|voter\\s+(?:rolls|data|databases?)");
     private static final Pattern T_CAMPAIGN = Lexicon.words("campaigns?['’]?|DNC|Democratic\\s+National\\s+Committee|Democratic\\s+Congressional\\s+Campaign\\s+Committee|DCCC|party\\s+e-?mails|advisers|staffers|aides");

@@ -18,6 +18,13 @@ final class Slotted {
     /** What may sit between list members: "Cuba, Venezuela and Iran", "Biden and Sanders". */
     private static final String LIST_GLUE = "(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(?:(?:both|former|president|vice|u\\.s\\.|us|then-\\w+|democrat|republican|democratic|republican|presidential|candidate|nominee|senator|sen\\.|governor|gov\\.)\\s+)*";
 
+    /** Between two actor slots, a title that joins a state to its officeholder: "⟦a⟧ Prime Minister ⟦a⟧", "⟦a⟧'s President ⟦a⟧". */
+    private static final String TITLE_GLUE = "(?:(?:[’']s)?\\s+(?:prime\\s+minister|president|premier|chancellor|king|queen|crown\\s+prince|emir|supreme\\s+leader|leader"
+            + "|foreign\\s+minister|defen[cs]e\\s+minister|ambassador|spokes(?:man|woman|person))\\s+)";
+    /** "his 2016 opponent, ⟦c⟧": the rival is named after the comma. */
+    private static final Pattern APPOSED_RIVAL = Pattern.compile(
+            "^[^,;:()\"“”⟦]{0,40}?\\b(?:opponent|rival|challenger|running\\s+mate)\\s*,\\s*⟦c(\\d+)⟧", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern RIVAL_OF = Pattern.compile("^[’']s?\\s+(?:\\w+\\s+)?(?:challenger|rival|opponent|running\\s+mate|adversary|competitor)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -129,6 +136,10 @@ final class Slotted {
         Matcher m = first.matcher(text.substring(from));
         List<Mention> out = new ArrayList<>();
         if (!m.find()) {
+            Matcher apposed = APPOSED_RIVAL.matcher(text.substring(from));
+            if (kind == 'c' && apposed.find() && apposed.start(1) <= reach + 30) {
+                out.add(candidates.get(Integer.parseInt(apposed.group(1)))); // "would have preferred his opponent, X"
+            }
             return out;
         }
         int at = from + m.end();
@@ -143,7 +154,8 @@ final class Slotted {
             return out;
         }
         out.add(kind == 'a' ? actors.get(Integer.parseInt(m.group(1))) : candidates.get(Integer.parseInt(m.group(1))));
-        Pattern next = Pattern.compile("^(?:[’']s?\\s+\\w+)?" + LIST_GLUE + "⟦" + kind + "(\\d+)⟧", Pattern.CASE_INSENSITIVE);
+        Pattern next = Pattern.compile("^(?:[’']s?\\s+\\w+)?" + (kind == 'a' ? "(?:" + LIST_GLUE + "|" + TITLE_GLUE + ")" : LIST_GLUE)
+                + "⟦" + kind + "(\\d+)⟧", Pattern.CASE_INSENSITIVE);
         while (true) {
             Matcher n = next.matcher(text.substring(at));
             if (!n.find()) {
@@ -181,7 +193,8 @@ final class Slotted {
             return out;
         }
         out.add(0, kind == 'a' ? actors.get(last[2]) : candidates.get(last[2]));
-        Pattern glue = Pattern.compile("^(?:[’']s)?" + LIST_GLUE + "$", Pattern.CASE_INSENSITIVE);
+        Pattern glue = Pattern.compile("^(?:[’']s)?" + (kind == 'a' ? "(?:" + LIST_GLUE + "|" + TITLE_GLUE + ")" : LIST_GLUE) + "$",
+                Pattern.CASE_INSENSITIVE);
         for (int i = found.size() - 2; i >= 0; i--) {
             int[] prev = found.get(i);
             int[] cur = found.get(i + 1);

@@ -29,7 +29,7 @@ final class CoorTweetCsvMapper implements CsvPostMapper {
     public Post map(CsvScanner row) throws BadRow {
         String id = required(row, contentId, "content_id", "an id");
         String account = required(row, accountId, "account_id", "an account id");
-        long time = Timestamps.parse(row.field(timestamp), "column 'timestamp_share'");
+        long time = row.time(timestamp, "column 'timestamp_share'");
         String object = required(row, objectId, "object_id", "the shared object");
         if (object.startsWith("http://") || object.startsWith("https://") || object.startsWith("www.")) {
             return new Post(id, account, time, null, null, null, List.of(object), List.of(), null);

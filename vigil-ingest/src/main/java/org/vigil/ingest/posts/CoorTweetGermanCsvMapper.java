@@ -43,7 +43,7 @@ final class CoorTweetGermanCsvMapper implements CsvPostMapper {
     public Post map(CsvScanner row) throws BadRow {
         String id = required(row, postId, "post_id", "an id");
         String account = required(row, accountId, "account_id", "an account id");
-        long time = Timestamps.parse(row.field(timestamp), "column 'timestamp'");
+        long time = row.time(timestamp, "column 'timestamp'");
         String url = optional(row, urlId);
         String phash = optional(row, phashId);
         String tag = optional(row, hashtagId);

@@ -17,7 +17,7 @@ final class CsvPostReader {
     static ReadSummary read(Path file, PostFormat format, Consumer<Post> sink, Consumer<Problem> quarantine) {
         Tally tally = new Tally(file, sink, quarantine);
         PostInput input = PostInput.open(file);
-        try (CsvScanner row = new CsvScanner(input.reader())) {
+        try (CsvScanner row = new CsvScanner(input.bytes())) {
             if (!row.next()) {
                 return tally.summary(format);
             }

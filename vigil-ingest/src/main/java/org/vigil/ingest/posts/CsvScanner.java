@@ -1,12 +1,25 @@
 package org.vigil.ingest.posts;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
- * A strict RFC 4180 CSV record scanner that works in its own char buffer, so a field becomes a
- * {@code String} only when a mapper asks for it.
+ * A strict RFC 4180 CSV record scanner over UTF-8 bytes, in its own byte buffer, so a field becomes a
+ * {@code String} only when a mapper asks for it, and a field of ASCII bytes becomes one by a copy.
+ *
+ * <p>Every byte that splits a record (quote, comma, CR, LF) is ASCII and in UTF-8 never part of a
+ * multi-byte character, so the scan finds the same records and fields in bytes as it would in the
+ * decoded text; a field is decoded on its own (invalid bytes become U+FFFD) and gives the same string.
+ * Limits and positions that are counted in characters ({@link #maxRecordChars}, the cut of
+ * {@link #raw()}) are counted in characters here too: exactly, by decoding, on the rare record that is
+ * longer in bytes than the limit and holds non-ASCII bytes.
  *
  * <p>Bad records are reported, never thrown and never allowed to swallow good ones. A record
  * whose quotes do not balance within {@link #maxRecordLines} lines or {@link #maxRecordChars}
@@ -20,14 +33,21 @@ import java.io.Reader;
 final class CsvScanner implements Closeable {
     static final int DEFAULT_MAX_RECORD_LINES = 1_000;
     static final int DEFAULT_MAX_RECORD_CHARS = 1 << 20;
+    private static final int BUFFER = 1 << 18;
+    /** Eight bytes at a time, to pass over runs of bytes that need no look one by one. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final Reader in;
+    private final InputStream in;
     private final int maxRecordLines;
     private final int maxRecordChars;
-    private char[] buf = new char[1 << 16];
+    /** Bytes past which a record surely holds more than maxRecordChars characters (a character takes at most 3 bytes). */
+    private final long maxRecordBytes;
+    private byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
     private boolean eof;
+    private boolean started;
     private long nextLine = 1;
     private int expectedColumns;
 
@@ -36,19 +56,25 @@ final class CsvScanner implements Closeable {
     private int rawEnd;
     private String rawOverride;
     private String defect;
+    private boolean ascii;
     private int fieldCount;
     private int[] fieldStart = new int[32];
     private int[] fieldEnd = new int[32];
     private boolean[] fieldEscaped = new boolean[32];
+    private byte[] unquoted = new byte[256];
+    /** Characters in [start of the record, countedTo), for a record longer in bytes than the limit. */
+    private int countedTo;
+    private long countedChars;
 
-    CsvScanner(Reader in) {
+    CsvScanner(InputStream in) {
         this(in, DEFAULT_MAX_RECORD_LINES, DEFAULT_MAX_RECORD_CHARS);
     }
 
-    CsvScanner(Reader in, int maxRecordLines, int maxRecordChars) {
+    CsvScanner(InputStream in, int maxRecordLines, int maxRecordChars) {
         this.in = in;
         this.maxRecordLines = maxRecordLines;
         this.maxRecordChars = maxRecordChars;
+        this.maxRecordBytes = 3L * maxRecordChars + 6;
     }
 
     /** From now on a record with another number of fields is a defect (0: any number). */
@@ -82,18 +108,48 @@ final class CsvScanner implements Closeable {
         }
         int s = fieldStart[i];
         int e = fieldEnd[i];
-        if (!fieldEscaped[i]) {
-            return s == e ? "" : new String(buf, s, e - s);
+        if (s == e) {
+            return "";
         }
-        StringBuilder sb = new StringBuilder(e - s);
+        if (!fieldEscaped[i]) {
+            return ascii ? latin1(buf, s, e - s) : new String(buf, s, e - s, UTF_8);
+        }
+        if (unquoted.length < e - s) {
+            unquoted = new byte[Math.max(e - s, unquoted.length * 2)];
+        }
+        byte[] u = unquoted;
+        int n = 0;
         for (int k = s; k < e; k++) {
-            char c = buf[k];
-            sb.append(c);
+            byte c = buf[k];
+            u[n++] = c;
             if (c == '"') {
                 k++; // the second quote of a doubled pair
             }
         }
-        return sb.toString();
+        return ascii ? latin1(u, 0, n) : new String(u, 0, n, UTF_8);
+    }
+
+    /**
+     * ASCII bytes as a string. The deprecated constructor is the one that only copies the bytes: the
+     * charset ones branch over every charset in a method too long for the JIT to inline.
+     */
+    @SuppressWarnings("deprecation")
+    private static String latin1(byte[] b, int from, int len) {
+        return new String(b, 0, from, len);
+    }
+
+    /**
+     * Field {@code i} as epoch seconds, read from the bytes when it is a plain run of digits (most
+     * exports), else as {@link Timestamps#parse} reads its text; the same value and the same errors.
+     */
+    long time(int i, String where) throws BadRow {
+        if (i >= 0 && i < fieldCount && !fieldEscaped[i]) {
+            long t = Timestamps.plainEpochSeconds(buf, fieldStart[i], fieldEnd[i]);
+            if (t >= 0) {
+                return t;
+            }
+        }
+        return Timestamps.parse(field(i), where);
     }
 
     /**
@@ -107,7 +163,21 @@ final class CsvScanner implements Closeable {
             return true;
         }
         for (int k = fieldStart[i]; k < fieldEnd[i]; k++) {
-            if (!Character.isWhitespace(buf[k]) && !Character.isSpaceChar(buf[k])) {
+            byte c = buf[k];
+            if (c < 0) {
+                return isBlank(field(i)); // a space character beyond ASCII, such as U+00A0, or none
+            }
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBlank(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
                 return false;
             }
         }
@@ -116,27 +186,42 @@ final class CsvScanner implements Closeable {
 
     /** The current record as it stood in the file (only its first line after a quoting defect), capped for very long records. */
     String raw() {
-        if (rawOverride != null) {
-            return rawOverride;
+        return rawOverride != null ? rawOverride : capped(rawStart, rawEnd, Tally.RAW_LIMIT + 1);
+    }
+
+    /** The first {@code most} characters of bytes [from, to), cut to {@link Tally#RAW_LIMIT} with a "…" when longer. */
+    private String capped(int from, int to, int most) {
+        // enough bytes for `most` characters, whatever they are; a character cut at the end lies beyond them
+        int len = (int) Math.min(to - from, 3L * most + 6);
+        String s = new String(buf, from, len, UTF_8);
+        if (s.length() > most) {
+            s = s.substring(0, most);
         }
-        int len = Math.min(rawEnd - rawStart, Tally.RAW_LIMIT);
-        String s = new String(buf, rawStart, len);
-        return len < rawEnd - rawStart ? s + "…" : s;
+        return s.length() > Tally.RAW_LIMIT ? s.substring(0, Tally.RAW_LIMIT) + "…" : s;
     }
 
     /** Moves to the next record, skipping blank lines; false at the end of the input. */
     boolean next() throws IOException {
+        if (!started) {
+            started = true;
+            skipByteOrderMark();
+        }
         while (true) {
             if (pos >= limit && fill(pos) < 0) {
                 return false;
             }
-            if (nextLine == 1 && pos == 0 && buf[0] == '\uFEFF') {
-                pos++; // byte-order mark
-                continue;
-            }
             if (scanRecord()) {
                 return true;
             }
+        }
+    }
+
+    private void skipByteOrderMark() throws IOException {
+        while (limit < BOM.length && !eof) {
+            fill(0);
+        }
+        if (limit >= BOM.length && buf[0] == BOM[0] && buf[1] == BOM[1] && buf[2] == BOM[2]) {
+            pos = BOM.length;
         }
     }
 
@@ -152,8 +237,11 @@ final class CsvScanner implements Closeable {
         int lines = 1;
         boolean inQuote = false;
         boolean overflow = false;
+        boolean high = false;
+        countedTo = s;
+        countedChars = 0;
         int end;
-        char[] b = buf;
+        byte[] b = buf;
         int lim = limit;
         while (true) {
             if (i >= lim) {
@@ -171,13 +259,31 @@ final class CsvScanner implements Closeable {
                 lim = limit;
                 if (!more) {
                     end = i;
+                    // the end of the input: the record's characters decide whether it was too long
+                    overflow = high && i - s > maxRecordChars && charsBefore(i, true) > maxRecordChars;
                     break;
                 }
             }
-            char c = b[i];
+            if (i <= lim - 8 && isPlain((long) WORDS.get(b, i))) {
+                i += 8; // none of the eight can end the record, toggle a quote or be a control or non-ASCII byte
+                if (i - s > maxRecordChars && (!high || i - s > maxRecordBytes)) {
+                    overflow = true;
+                    end = i;
+                    break;
+                }
+                continue;
+            }
+            int c = b[i];
             if (c == '"') {
                 inQuote = !inQuote;
             } else if (c == '\n') {
+                if (high && i - s > maxRecordChars && charsBefore(i, false) > maxRecordChars) {
+                    // the character limit fell before this line break (once a line break is kept, any later
+                    // overflow quarantines the first line alike, so the checks can wait for line breaks)
+                    overflow = true;
+                    end = i;
+                    break;
+                }
                 if (!inQuote) {
                     end = i;
                     break;
@@ -190,19 +296,25 @@ final class CsvScanner implements Closeable {
                     end = i;
                     break;
                 }
-            } else if (c < 0x20 && c != '\t' && c != '\r') {
-                // C0 controls only: DEL does turn up inside genuine tweets and harms nothing
-                if (controlAt < 0) {
-                    controlAt = i;
+            } else if (c < 0x20) {
+                if (c < 0) {
+                    high = true;
+                } else if (c != '\t' && c != '\r') {
+                    // C0 controls only: DEL does turn up inside genuine tweets and harms nothing
+                    if (controlAt < 0) {
+                        controlAt = i;
+                    }
                 }
             }
             i++;
-            if (i - s > maxRecordChars) {
+            // bytes count characters exactly while all are ASCII; otherwise line breaks and the end decide above
+            if (i - s > maxRecordChars && (!high || i - s > maxRecordBytes)) {
                 overflow = true;
                 end = i;
                 break;
             }
         }
+        ascii = !high;
         boolean atEof = end >= limit && eof;
 
         if (overflow || (inQuote && atEof)) {
@@ -218,7 +330,7 @@ final class CsvScanner implements Closeable {
                 defect = why;
                 rawStart = s;
                 rawEnd = end;
-                rawOverride = raw();
+                rawOverride = capped(s, end, (int) Math.min(maxRecordChars + 1L, Tally.RAW_LIMIT + 1L));
                 skipRestOfLine(end);
             } else {
                 defect = why;
@@ -261,6 +373,19 @@ final class CsvScanner implements Closeable {
         return true;
     }
 
+    /**
+     * Characters in the current record before {@code at}, which holds a line break or is the end of the
+     * input: decoded in pieces that end at line breaks, so each piece decodes as it does within the file.
+     */
+    private long charsBefore(int at, boolean endOfInput) {
+        int to = endOfInput ? at : at + 1;
+        if (to > countedTo) {
+            countedChars += new String(buf, countedTo, to - countedTo, UTF_8).length();
+            countedTo = to;
+        }
+        return endOfInput ? countedChars : countedChars - 1;
+    }
+
     private void quarantineFirstLine(int s, int newline, String why) {
         defect = why;
         rawStart = s;
@@ -271,7 +396,7 @@ final class CsvScanner implements Closeable {
 
     /** Splits [s, e) into fields; returns why the quoting is broken, or null. */
     private String splitFields(int s, int e) {
-        char[] b = buf;
+        byte[] b = buf;
         int n = 0;
         int p = s;
         while (true) {
@@ -311,8 +436,11 @@ final class CsvScanner implements Closeable {
                 p++;
             } else {
                 int q = p;
+                while (q <= e - 8 && hasNoCommaOrQuote((long) WORDS.get(b, q))) {
+                    q += 8;
+                }
                 while (q < e) {
-                    char c = b[q];
+                    byte c = b[q];
                     if (c == ',') {
                         break;
                     }
@@ -336,6 +464,19 @@ final class CsvScanner implements Closeable {
         return null;
     }
 
+    /** True when none of the eight bytes in {@code w} is a quote, a C0 control (LF among them) or above ASCII. */
+    private static boolean isPlain(long w) {
+        long quote = w ^ 0x2222222222222222L;
+        return ((w | ((w - 0x2020202020202020L) & ~w) | ((quote - 0x0101010101010101L) & ~quote)) & 0x8080808080808080L) == 0;
+    }
+
+    /** True when none of the eight bytes in {@code w} is a comma or a quote. */
+    private static boolean hasNoCommaOrQuote(long w) {
+        long comma = w ^ 0x2C2C2C2C2C2C2C2CL;
+        long quote = w ^ 0x2222222222222222L;
+        return ((((comma - 0x0101010101010101L) & ~comma) | ((quote - 0x0101010101010101L) & ~quote)) & 0x8080808080808080L) == 0;
+    }
+
     private int fieldOf(int at) {
         for (int k = 0; k < fieldCount; k++) {
             if (at < fieldEnd[k] + 1) {
@@ -347,9 +488,9 @@ final class CsvScanner implements Closeable {
 
     private void growFields() {
         int n = fieldStart.length * 2;
-        fieldStart = java.util.Arrays.copyOf(fieldStart, n);
-        fieldEnd = java.util.Arrays.copyOf(fieldEnd, n);
-        fieldEscaped = java.util.Arrays.copyOf(fieldEscaped, n);
+        fieldStart = Arrays.copyOf(fieldStart, n);
+        fieldEnd = Arrays.copyOf(fieldEnd, n);
+        fieldEscaped = Arrays.copyOf(fieldEscaped, n);
     }
 
     private int trimCr(int s, int e) {
@@ -388,18 +529,19 @@ final class CsvScanner implements Closeable {
     /**
      * Keeps buf[keepFrom, limit), moves it to the front (always, so callers can shift their
      * indices by keepFrom), and reads more after it, growing the buffer when the kept part fills
-     * it. Returns the number of chars read, or -1 at the end of the input.
+     * it. Returns the number of bytes read, or -1 at the end of the input.
      */
     private int fill(int keepFrom) throws IOException {
         int kept = limit - keepFrom;
         if (keepFrom > 0) {
             System.arraycopy(buf, keepFrom, buf, 0, kept);
         } else if (kept == buf.length) {
-            buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            buf = Arrays.copyOf(buf, buf.length * 2);
         }
         pos -= keepFrom;
         rawStart -= keepFrom;
         rawEnd -= keepFrom;
+        countedTo -= keepFrom;
         limit = kept;
         if (eof) {
             return -1;

@@ -50,7 +50,7 @@ final class IoArchiveCsvMapper implements CsvPostMapper {
         return new Post(
                 required(row, tweetId, "tweetid", "an id"),
                 required(row, userId, "userid", "an account id"),
-                Timestamps.parse(row.field(tweetTime), "column 'tweet_time'"),
+                row.time(tweetTime, "column 'tweet_time'"),
                 body,
                 retweetOf,
                 optional(row, replyTo),

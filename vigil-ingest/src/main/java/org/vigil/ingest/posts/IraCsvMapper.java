@@ -47,8 +47,8 @@ final class IraCsvMapper implements CsvPostMapper {
     public Post map(CsvScanner row) throws BadRow {
         String text = text(row, content);
         long time = row.isBlank(ts) && !row.isBlank(publishDate)
-                ? Timestamps.parse(row.field(publishDate), "column 'publish_date'")
-                : Timestamps.parse(row.field(ts), "column 'ts'");
+                ? row.time(publishDate, "column 'publish_date'")
+                : row.time(ts, "column 'ts'");
         return new Post(
                 required(row, tweetSeq, "tweet_seq", "an id"),
                 required(row, authorId, "author_id", "an account id"),

@@ -16,24 +16,28 @@ import java.util.zip.ZipException;
 import org.vigil.model.VigilException;
 
 /**
- * A post file opened as UTF-8 text, gunzipped when it starts with the gzip magic bytes.
+ * A post file opened as UTF-8 text, gunzipped when it starts with the gzip magic bytes: read as decoded
+ * text ({@link #reader()}, for JSON lines and format detection) or as its bytes ({@link #bytes()}, for the
+ * CSV scanner, which decodes only the fields it is asked for).
  *
  * <p>A gzip file cut short (a failed download) still yields every line that could be
  * decompressed: the stream ends at the last complete line, and {@link #truncation()} says why it
  * ended so the reader can report it with the cut-off fragment. Without this the exception thrown
  * at the cut would also lose the text already decompressed into the decoder's buffers.
  *
- * <p>Old Mac exports end lines with a lone CR: when the first 64 KiB hold CRs but no LF, every CR
- * is read as a line end.
+ * <p>Old Mac exports end lines with a lone CR: when the first 65,536 characters hold CRs but no LF,
+ * every CR is read as a line end, by either way of reading.
  */
 final class PostInput {
     private static final int BUFFER = 1 << 16;
 
-    private final Reader reader;
+    private final InputStream in;
     private final GzipTail gzip;
+    private Reader reader;
+    private InputStream bytes;
 
-    private PostInput(Reader reader, GzipTail gzip) {
-        this.reader = reader;
+    private PostInput(InputStream in, GzipTail gzip) {
+        this.in = in;
         this.gzip = gzip;
     }
 
@@ -57,18 +61,39 @@ final class PostInput {
                 tail = new GzipTail(new GZIPInputStream(in, BUFFER));
                 in = tail;
             }
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            return new PostInput(new CrLineEnds(new InputStreamReader(in, decoder)), tail);
+            return new PostInput(in, tail);
         } catch (IOException e) {
             closeQuietly(in);
             throw unreadable(file, e);
         }
     }
 
+    /** The text, decoded; read either this or {@link #bytes()}, not both. */
     Reader reader() {
+        if (bytes != null) {
+            throw new IllegalStateException("the input is already read as bytes");
+        }
+        if (reader == null) {
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            reader = new CrLineEnds(new InputStreamReader(in, decoder));
+        }
         return reader;
+    }
+
+    /**
+     * The text as UTF-8 bytes, undecoded, with the same line ends as {@link #reader()} gives (lone CRs as
+     * LF in a file that uses them); read either this or {@link #reader()}, not both.
+     */
+    InputStream bytes() {
+        if (reader != null) {
+            throw new IllegalStateException("the input is already read as text");
+        }
+        if (bytes == null) {
+            bytes = new CrLineEndBytes(in);
+        }
+        return bytes;
     }
 
     /** Why the gzip data ended before its end (after the whole reader was read), or null when it did not. */
@@ -185,6 +210,92 @@ final class PostInput {
                     ready = i + 1;
                     return;
                 }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /**
+     * {@link CrLineEnds} for bytes: lone-CR line ends become LF when the first {@code BUFFER} characters
+     * of the text (not bytes: the same test as on the decoded text) hold a CR and no LF. A CR or LF byte
+     * is never part of a multi-byte character, so it is replaced where it stands.
+     */
+    static final class CrLineEndBytes extends InputStream {
+        /** Bytes that surely hold the first BUFFER characters: one character takes at most 3 bytes. */
+        private static final int HEAD = 3 * BUFFER + 8;
+        private final InputStream in;
+        private byte[] head = new byte[HEAD];
+        private int headPos;
+        private int headEnd = -1;
+        private boolean crOnly;
+
+        CrLineEndBytes(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (headEnd < 0) {
+                sniff();
+            }
+            if (len == 0) {
+                return 0;
+            }
+            int n;
+            if (headPos < headEnd) {
+                n = Math.min(len, headEnd - headPos);
+                System.arraycopy(head, headPos, b, off, n);
+                headPos += n;
+            } else {
+                head = null;
+                n = in.read(b, off, len);
+            }
+            if (crOnly && n > 0) {
+                for (int i = off; i < off + n; i++) {
+                    if (b[i] == '\r') {
+                        b[i] = '\n';
+                    }
+                }
+            }
+            return n;
+        }
+
+        private void sniff() throws IOException {
+            int n = 0;
+            while (n < head.length) {
+                int r = in.read(head, n, head.length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            headEnd = n;
+            boolean cr = false;
+            for (int i = 0; i < n && !cr; i++) {
+                cr = head[i] == '\r';
+            }
+            if (cr) {
+                // decoded to see where the first BUFFER characters end; any cut character lies beyond them
+                String text = new String(head, 0, n, StandardCharsets.UTF_8);
+                int chars = Math.min(BUFFER, text.length());
+                boolean lf = false;
+                cr = false;
+                for (int i = 0; i < chars; i++) {
+                    cr |= text.charAt(i) == '\r';
+                    lf |= text.charAt(i) == '\n';
+                }
+                crOnly = cr && !lf;
             }
         }
 

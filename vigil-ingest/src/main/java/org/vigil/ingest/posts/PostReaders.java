@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -113,7 +114,7 @@ public final class PostReaders {
     }
 
     private static PostFormat detectCsv(String firstLine) throws IOException {
-        try (CsvScanner row = new CsvScanner(new StringReader(firstLine))) {
+        try (CsvScanner row = new CsvScanner(new ByteArrayInputStream(firstLine.getBytes(StandardCharsets.UTF_8)))) {
             if (!row.next() || row.defect() != null) {
                 return null;
             }

@@ -43,7 +43,7 @@ final class QutCsvMapper implements CsvPostMapper {
         return new Post(
                 required(row, messageId, "message_id", "an id"),
                 required(row, userId, "user_id", "an account id"),
-                Timestamps.parse(row.field(timestamp), "column 'timestamp'"),
+                row.time(timestamp, "column 'timestamp'"),
                 text,
                 optional(row, repostId),
                 optional(row, replyId),

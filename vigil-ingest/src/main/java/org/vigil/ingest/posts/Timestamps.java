@@ -35,6 +35,27 @@ final class Timestamps {
         return fallback(s, where);
     }
 
+    /**
+     * The value of bytes [from, to) when they are one to twelve ASCII digits, the shape most exports
+     * write and one that {@link #parse} reads as exactly this number; -1 for anything else, which the
+     * caller then hands to {@link #parse}. Saves making a string only to read a number from it.
+     */
+    static long plainEpochSeconds(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < 1 || n > 12) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
     private static boolean isEpoch(String s) {
         int dots = 0;
         for (int i = 0; i < s.length(); i++) {

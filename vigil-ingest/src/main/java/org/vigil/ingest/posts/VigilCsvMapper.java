@@ -39,7 +39,7 @@ final class VigilCsvMapper implements CsvPostMapper {
         return new Post(
                 required(row, postId, "post_id", "an id"),
                 required(row, accountId, "account_id", "an account id"),
-                Timestamps.parse(row.field(timestamp), "column 'timestamp'"),
+                row.time(timestamp, "column 'timestamp'"),
                 text(row, text),
                 optional(row, retweetOf),
                 optional(row, replyTo),

@@ -1,6 +1,7 @@
 package org.vigil.ingest.posts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -50,6 +51,29 @@ class TimestampsTest {
                 .hasMessage("field 'created_at' is empty; every post needs a time");
         assertThatThrownBy(() -> Timestamps.parse("1727740800000", "column 'timestamp'"))
                 .hasMessageContaining("looks like epoch milliseconds");
+    }
+
+    @Test
+    void plainDigitsReadFromBytesGiveWhatTheTextParserGivesAndAnythingElseIsLeftToIt() {
+        Random random = new Random(3);
+        String alphabet = "0123456789 .-+:TZ\u00e9";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(15);
+            for (int k = 0; k < n; k++) {
+                sb.append(random.nextInt(4) > 0 ? (char) ('0' + random.nextInt(10)) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            byte[] bytes = ("x" + text + "y").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            long fast = Timestamps.plainEpochSeconds(bytes, 1, bytes.length - 1);
+            if (fast >= 0) {
+                assertThat(text).as(text).matches("[0-9]{1,12}");
+                assertThat(fast).as(text).isEqualTo(Long.parseLong(text));
+                assertThatNoException().isThrownBy(() -> assertThat(Timestamps.parse(text, "x")).isEqualTo(fast));
+            } else {
+                assertThat(text).as(text).doesNotMatch("[0-9]{1,12}");
+            }
+        }
     }
 
     @Test
