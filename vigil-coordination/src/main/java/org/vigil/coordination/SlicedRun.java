@@ -57,8 +57,13 @@ final class SlicedRun {
             for (long slice : slices) {
                 List<PostSpill.Spilled> posts = spill.read(slice, book::id);
                 ShareExtractor x = new ShareExtractor(settings, book, false);
+                // the history is the last history() seconds before this slice, also after slices without posts:
+                // an older share would still count towards its object's audience (exclusivity level)
+                long historyFrom = spill.sliceStart(slice) - method.history();
                 for (PostSpill.Spilled s : tail) {
-                    x.accept(s.post(), s.ordinal());
+                    if (s.post().timestamp() >= historyFrom) {
+                        x.accept(s.post(), s.ordinal());
+                    }
                 }
                 for (PostSpill.Spilled s : posts) {
                     x.accept(s.post(), s.ordinal());

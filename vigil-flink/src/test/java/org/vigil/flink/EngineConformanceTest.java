@@ -110,6 +110,19 @@ class EngineConformanceTest {
         return p;
     }
 
+    /** The posts after the middle moved {@code days} later: a stretch of slices in which nobody posts. */
+    static List<Post> withGap(List<Post> posts, int days) {
+        List<Post> p = new ArrayList<>(posts);
+        p.sort(Comparator.comparingLong(Post::timestamp));
+        long cut = p.get(p.size() / 2).timestamp();
+        List<Post> out = new ArrayList<>();
+        for (Post x : posts) {
+            out.add(x.timestamp() < cut ? x : new Post(x.postId(), x.accountId(), x.timestamp() + days * 86_400L, x.text(), x.retweetOf(),
+                    x.replyTo(), x.urls(), x.hashtags(), x.language()));
+        }
+        return out;
+    }
+
     static Stream<Arguments> cases() {
         FlinkSettings one = FlinkSettings.defaults().withParallelism(1);
         FlinkSettings two = FlinkSettings.defaults().withParallelism(2);
@@ -124,6 +137,7 @@ class EngineConformanceTest {
                         disordered(small, 1_800, 4), SLICED, two),
                 new Case("20k generated posts in 1-hour slices, late but within the allowed lateness",
                         disordered(small, 1_800, 5), SLICED, two.withOutOfOrder(60).withLateness(3_600)),
+                new Case("20k generated posts in 1-hour slices with three days of no posts in the middle", withGap(small, 3), SLICED, two),
                 new Case("200k generated posts", new SyntheticPosts(200_000, 10_000, 20, 7, true).generate().posts(), DEFAULTS, two))
                 .map(Arguments::of);
     }
