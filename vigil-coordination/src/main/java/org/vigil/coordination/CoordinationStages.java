@@ -8,6 +8,8 @@ import org.vigil.coordination.detect.ObjectShares;
 import org.vigil.coordination.detect.PostFeatures;
 import org.vigil.coordination.detect.SignatureTable;
 import org.vigil.model.CoordinationKind;
+import org.vigil.model.Post;
+import org.vigil.model.Problem;
 
 import java.nio.file.Path;
 import java.util.Set;
@@ -46,6 +48,19 @@ public final class CoordinationStages {
         this.settings = settings;
         this.method = new SurpriseMethod(settings, ProgressListener.NONE, StateMediaRegistry.bundled(), CandidateLexicon.bundled());
         this.hasher = new MinHasher(settings.minhashBands(), settings.minhashRows(), settings.seed());
+    }
+
+    /** Why every engine quarantines a post without an account id: it cannot be attributed. */
+    public static final String NO_ACCOUNT = "post has no account id, so it cannot be attributed; fix the account column";
+
+    /** True when {@code post} names no account, so no engine can use it (it goes to the quarantine). */
+    public static boolean unattributed(Post post) {
+        return post.accountId() == null || post.accountId().isBlank();
+    }
+
+    /** The quarantine entry of an unattributed post, the same from every engine. */
+    public static Problem unattributedProblem(Post post) {
+        return new Problem("post " + post.postId(), 0, NO_ACCOUNT, String.valueOf(post.postId()));
     }
 
     public CoordinationSettings settings() {

@@ -143,9 +143,8 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
             if (finished) {
                 throw new IllegalStateException("this coordination session has finished; start a new one");
             }
-            if (post.accountId() == null || post.accountId().isBlank()) {
-                quarantine.accept(new Problem("post " + post.postId(), 0,
-                        "post has no account id, so it cannot be attributed; fix the account column", String.valueOf(post.postId())));
+            if (CoordinationStages.unattributed(post)) {
+                quarantine.accept(CoordinationStages.unattributedProblem(post));
                 return;
             }
             accepted++;

@@ -67,7 +67,7 @@ final class NetworkStageFunction extends KeyedCoProcessFunction<Integer, Sequenc
                 } else {
                     quarantined++;
                     out.collect(problem(p.origin != null ? p.origin : "post " + p.postId,
-                            p.problem != null ? p.problem : "post has no account id, so it cannot be attributed; fix the account column",
+                            p.problem != null ? p.problem : CoordinationStages.NO_ACCOUNT,
                             p.raw));
                 }
             }
