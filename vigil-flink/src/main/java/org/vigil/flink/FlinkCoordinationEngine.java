@@ -184,16 +184,8 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
                 while (it.hasNext()) {
                     Tally t = it.next();
                     n++;
-                    switch (t.type) {
-                        case Tally.COACTION -> network.coActions(kinds[t.kind], t.a, t.b, t.level, Math.toIntExact(t.count));
-                        case Tally.BACKGROUND -> network.background(kinds[t.kind], t.a, t.b, t.level, Math.toIntExact(t.count));
-                        case Tally.STAT -> network.stat(t.a, t.count);
-                        case Tally.LATE -> {
-                            if (late.add(t.a)) {
-                                quarantine.accept(new Problem(t.a, 0, t.b, ""));
-                            }
-                        }
-                        default -> throw new IllegalStateException("unknown tally type " + t.type);
+                    if (!t.feed(network, kinds) && late.add(t.a)) {
+                        quarantine.accept(new Problem(t.a, 0, t.b, ""));
                     }
                 }
                 job.getJobExecutionResult().get();

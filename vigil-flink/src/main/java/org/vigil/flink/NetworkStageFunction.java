@@ -73,17 +73,9 @@ final class NetworkStageFunction extends KeyedCoProcessFunction<Integer, Sequenc
             }
             java.util.Set<String> late = new java.util.HashSet<>(); // one line per post, not per share
             for (Tally t : tallies.get()) {
-                switch (t.type) {
-                    case Tally.COACTION -> network.coActions(kinds[t.kind], t.a, t.b, t.level, Math.toIntExact(t.count));
-                    case Tally.BACKGROUND -> network.background(kinds[t.kind], t.a, t.b, t.level, Math.toIntExact(t.count));
-                    case Tally.STAT -> network.stat(t.a, t.count);
-                    case Tally.LATE -> {
-                        if (late.add(t.a)) {
-                            quarantined++;
-                            out.collect(problem(t.a, t.b, ""));
-                        }
-                    }
-                    default -> throw new IllegalStateException("unknown tally type " + t.type);
+                if (!t.feed(network, kinds) && late.add(t.a)) {
+                    quarantined++;
+                    out.collect(problem(t.a, t.b, ""));
                 }
             }
             CoordinationResult r = network.finish();

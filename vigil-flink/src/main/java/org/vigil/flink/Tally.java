@@ -1,5 +1,8 @@
 package org.vigil.flink;
 
+import org.vigil.coordination.NetworkStage;
+import org.vigil.model.CoordinationKind;
+
 /**
  * What the detection stage sends to the network stage: {@code count} co-actions ({@link #COACTION}) or
  * lagged co-occurrences ({@link #BACKGROUND}) of {@code kind} between accounts {@code a} and {@code b} on
@@ -32,5 +35,19 @@ public final class Tally {
         t.level = level;
         t.count = count;
         return t;
+    }
+
+    /** Feeds a co-action, background or statistic tally to {@code network}; false for a late share, which the caller reports. */
+    boolean feed(NetworkStage network, CoordinationKind[] kinds) {
+        switch (type) {
+            case COACTION -> network.coActions(kinds[kind], a, b, level, Math.toIntExact(count));
+            case BACKGROUND -> network.background(kinds[kind], a, b, level, Math.toIntExact(count));
+            case STAT -> network.stat(a, count);
+            case LATE -> {
+                return false;
+            }
+            default -> throw new IllegalStateException("unknown tally type " + type);
+        }
+        return true;
     }
 }
