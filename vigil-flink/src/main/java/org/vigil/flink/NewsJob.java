@@ -201,6 +201,8 @@ public final class NewsJob {
     static final class ExtractFunction extends RichFlatMapFunction<NewsFile, String> {
         private transient NewsExtractor extractor;
         private transient NewsIngest ingest;
+        private transient long articles;
+        private transient long busyNanos;
 
         @Override
         public void open(OpenContext context) {
@@ -214,7 +216,22 @@ public final class NewsJob {
         }
 
         @Override
+        public void close() {
+            System.err.printf(java.util.Locale.ROOT, "vigil news job: slot %d extracted %d article(s) in %.1f s%n",
+                    getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), articles, busyNanos / 1e9);
+        }
+
+        @Override
         public void flatMap(NewsFile f, Collector<String> out) {
+            long t0 = System.nanoTime();
+            try {
+                read(f, out);
+            } finally {
+                busyNanos += System.nanoTime() - t0;
+            }
+        }
+
+        private void read(NewsFile f, Collector<String> out) {
             if (f.problem != null) {
                 out.collect(problem(f.path, 0, f.problem));
                 return;
@@ -231,6 +248,7 @@ public final class NewsJob {
                         : a;
                 try {
                     Extraction x = extractor.extract(named);
+                    articles++;
                     out.collect(GoldFormat.line(named.doc(), x, false));
                 } catch (RuntimeException | StackOverflowError e) {
                     out.collect(problem(f.path, 0, "extraction failed (" + e + "); the article was skipped, please report it with the file"));
