@@ -33,6 +33,19 @@ import java.util.Set;
  * Accounts are named by their ids between stages; each stage numbers them densely for itself.
  */
 public final class CoordinationStages {
+    /** Why every engine quarantines a post without an account id: it cannot be attributed. */
+    public static final String NO_ACCOUNT = "post has no account id, so it cannot be attributed; fix the account column";
+
+    /** True when {@code post} names no account, so no engine can use it (it goes to the quarantine). */
+    public static boolean unattributed(Post post) {
+        return post.accountId() == null || post.accountId().isBlank();
+    }
+
+    /** The quarantine entry of an unattributed post, the same from every engine. */
+    public static Problem unattributedProblem(Post post) {
+        return new Problem("post " + post.postId(), 0, NO_ACCOUNT, String.valueOf(post.postId()));
+    }
+
     private final CoordinationSettings settings;
     private final SurpriseMethod method;
     private final MinHasher hasher;
@@ -48,19 +61,6 @@ public final class CoordinationStages {
         this.settings = settings;
         this.method = new SurpriseMethod(settings, ProgressListener.NONE, StateMediaRegistry.bundled(), CandidateLexicon.bundled());
         this.hasher = new MinHasher(settings.minhashBands(), settings.minhashRows(), settings.seed());
-    }
-
-    /** Why every engine quarantines a post without an account id: it cannot be attributed. */
-    public static final String NO_ACCOUNT = "post has no account id, so it cannot be attributed; fix the account column";
-
-    /** True when {@code post} names no account, so no engine can use it (it goes to the quarantine). */
-    public static boolean unattributed(Post post) {
-        return post.accountId() == null || post.accountId().isBlank();
-    }
-
-    /** The quarantine entry of an unattributed post, the same from every engine. */
-    public static Problem unattributedProblem(Post post) {
-        return new Problem("post " + post.postId(), 0, NO_ACCOUNT, String.valueOf(post.postId()));
     }
 
     public CoordinationSettings settings() {

@@ -18,16 +18,10 @@ import org.vigil.model.Article;
 import org.vigil.model.Extraction;
 import org.vigil.model.Problem;
 
-import java.io.IOException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * News at scale: {@code flink run -c org.vigil.flink.NewsJob vigil-flink-VERSION-job.jar --input DIR --output FILE
@@ -134,8 +128,8 @@ public final class NewsJob {
     }
 
     /**
-     * The files of {@code input} in path order, as {@code vigil extract} visits a folder: links followed, hidden
-     * files and folders and entries that are not regular files left out with a problem each. A file is its own list.
+     * The files of {@code input} as {@code vigil extract} visits a folder ({@link NewsIngest#listFolder}):
+     * what it leaves out comes as a problem each. A file is its own list.
      */
     static List<NewsFile> list(Path input) {
         List<NewsFile> out = new ArrayList<>();
@@ -143,49 +137,10 @@ public final class NewsJob {
             out.add(new NewsFile(input.toString(), null, null));
             return out;
         }
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(input, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(input) && hidden(dir)) {
-                        out.add(new NewsFile(dir.toString(), null, "hidden folder, not read; rename it to include it"));
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (hidden(file)) {
-                        out.add(new NewsFile(file.toString(), null, "hidden file, not read; rename it to include it"));
-                    } else if (attrs.isRegularFile()) {
-                        files.add(file);
-                    } else {
-                        out.add(new NewsFile(file.toString(), null, "not a regular file (a device, pipe, socket or broken link), not read"));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    out.add(new NewsFile(file.toString(), null, "cannot open (" + e + "); check it and its permissions"));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            out.add(new NewsFile(input.toString(), null, "cannot list the folder (" + e + "); check that it is readable"));
-        }
-        files.sort(null);
-        for (Path f : files) {
-            out.add(new NewsFile(f.toString(), input.relativize(f).toString().replace('\\', '/'), null));
+        for (NewsIngest.FolderEntry e : NewsIngest.listFolder(input)) {
+            out.add(new NewsFile(e.path().toString(), e.doc(), e.reason()));
         }
         return out;
-    }
-
-    private static boolean hidden(Path p) {
-        Path name = p.getFileName();
-        return name != null && name.toString().startsWith(".");
     }
 
     static String problem(String origin, long line, String reason) {

@@ -91,9 +91,31 @@ public final class NewsIngest {
     }
 
     private void readFolder(Path root, Sink sink) {
+        for (FolderEntry e : listFolder(root)) {
+            if (e.reason() == null) {
+                readFile(e.path(), e.doc(), sink);
+            } else {
+                sink.outcome(e.path().toString(), e.status(), 0, e.reason(), "");
+            }
+        }
+    }
+
+    /**
+     * One entry of a news folder: a file to read ({@code reason} null; {@code doc} is its path below the
+     * folder, with forward slashes) or one left out, with its status and why.
+     */
+    public record FolderEntry(Path path, String doc, FileOutcome.Status status, String reason) {
+    }
+
+    /**
+     * The entries of news folder {@code root} as ingest visits it: first what cannot be read (in the order
+     * the walk met it), then the files to read and the hidden files and folders left out, in path order.
+     * Links are followed; a folder that cannot be listed is one failed entry.
+     */
+    public static List<FolderEntry> listFolder(Path root) {
         List<Path> files = new ArrayList<>();
         List<Path> hidden = new ArrayList<>();
-        List<String[]> unreadable = new ArrayList<>();
+        List<FolderEntry> out = new ArrayList<>();
         try {
             // Links are followed (a scrape folder often links in another day's pages); the walker
             // remembers the folders it is in and reports a link back to one of them as a loop.
@@ -114,9 +136,9 @@ public final class NewsIngest {
                     } else if (attrs.isRegularFile()) {
                         files.add(file);
                     } else if (attrs.isSymbolicLink()) {
-                        unreadable.add(new String[] {file.toString(), "dangling", "broken symbolic link or vanished file; fix or remove it"});
+                        out.add(left(file, FileOutcome.Status.FAILED, "broken symbolic link or vanished file; fix or remove it"));
                     } else {
-                        unreadable.add(new String[] {file.toString(), null, "not a regular file (a device, pipe or socket), not read"});
+                        out.add(left(file, FileOutcome.Status.SKIPPED, "not a regular file (a device, pipe or socket), not read"));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -124,40 +146,36 @@ public final class NewsIngest {
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     if (e instanceof FileSystemLoopException) {
-                        unreadable.add(new String[] {file.toString(), null,
-                                "symbolic link loop (it leads back to a folder above it), not followed again; remove the link"});
+                        out.add(left(file, FileOutcome.Status.SKIPPED,
+                                "symbolic link loop (it leads back to a folder above it), not followed again; remove the link"));
                     } else if (e instanceof NoSuchFileException) {
-                        unreadable.add(new String[] {file.toString(), describe(e), "broken symbolic link or vanished file; fix or remove it"});
+                        out.add(left(file, FileOutcome.Status.FAILED, "broken symbolic link or vanished file; fix or remove it"));
                     } else {
-                        unreadable.add(new String[] {file.toString(), describe(e), null});
+                        out.add(left(file, FileOutcome.Status.FAILED, "cannot open (" + describe(e) + "); check its permissions"));
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            sink.outcome(root.toString(), FileOutcome.Status.FAILED, 0,
-                    "cannot list the folder (" + describe(e) + "); check that it exists and is readable", "");
-            return;
+            return List.of(left(root, FileOutcome.Status.FAILED,
+                    "cannot list the folder (" + describe(e) + "); check that it exists and is readable"));
         }
         List<Path> all = new ArrayList<>(files);
         all.addAll(hidden);
         all.sort(null);
-        for (String[] u : unreadable) {
-            if (u[2] == null) {
-                sink.outcome(u[0], FileOutcome.Status.FAILED, 0, "cannot open (" + u[1] + "); check its permissions", "");
-            } else {
-                sink.outcome(u[0], u[1] == null ? FileOutcome.Status.SKIPPED : FileOutcome.Status.FAILED, 0, u[2], "");
-            }
-        }
         for (Path p : all) {
             if (hidden.contains(p)) {
-                sink.outcome(p.toString(), FileOutcome.Status.SKIPPED, 0,
-                        "hidden " + (Files.isDirectory(p) ? "folder" : "file") + ", not read; rename it to include it", "");
+                out.add(left(p, FileOutcome.Status.SKIPPED,
+                        "hidden " + (Files.isDirectory(p) ? "folder" : "file") + ", not read; rename it to include it"));
             } else {
-                Path relative = root.relativize(p);
-                readFile(p, relative.toString().replace('\\', '/'), sink);
+                out.add(new FolderEntry(p, root.relativize(p).toString().replace('\\', '/'), FileOutcome.Status.OK, null));
             }
         }
+        return out;
+    }
+
+    private static FolderEntry left(Path p, FileOutcome.Status status, String reason) {
+        return new FolderEntry(p, null, status, reason);
     }
 
     private void readFile(Path file, String doc, Sink sink) {
