@@ -186,7 +186,13 @@ public final class InProcessCoordinationEngine implements CoordinationEngine {
             finished = true;
             cancelled = true;
             if (worker != null) {
+                // the worker may be filing a batch into the spill; wait until it stops before the spill is closed
                 worker.interrupt();
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (sliced != null) {
                 sliced.close();
