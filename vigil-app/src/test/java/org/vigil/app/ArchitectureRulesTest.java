@@ -26,7 +26,7 @@ class ArchitectureRulesTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.vigil");
-    private static final String[] MODULES = {"model", "ingest", "extract", "coordination", "store", "exchange", "flink", "app"};
+    private static final String[] MODULES = {"model", "ingest", "extract", "coordination", "output", "store", "exchange", "flink", "app"};
 
     static List<ArchRule> internalRules() {
         List<ArchRule> rules = new ArrayList<>();
@@ -61,8 +61,14 @@ class ArchitectureRulesTest {
                         + " must not name its classes"));
         rules.add(noClasses().that().resideInAPackage("org.vigil.flink..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.vigil.app..", "org.vigil.store..", "org.vigil.exchange..")
-                .because("vigil-flink uses vigil-coordination, vigil-ingest, vigil-extract (the news job) and vigil-model only;"
+                .because("vigil-flink uses vigil-coordination, vigil-output (the coordinate folder), vigil-ingest, vigil-extract (the news job)"
+                        + " and vigil-model only;"
                         + " do the joining in vigil-app"));
+        rules.add(noClasses().that().resideInAPackage("org.vigil.output..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.vigil.app..", "org.vigil.store..", "org.vigil.exchange..",
+                        "org.vigil.flink..", "org.vigil.ingest..", "org.vigil.extract..")
+                .because("vigil-output writes files from model records (and coordination's settings); the CLI and the Flink job"
+                        + " both use it, so it cannot use either"));
         rules.add(classes().that().resideInAPackage("org.vigil.model..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.vigil.model..")
                 .because("vigil-model is the bottom layer and uses the JDK only; move the code that needs a library up a module"));

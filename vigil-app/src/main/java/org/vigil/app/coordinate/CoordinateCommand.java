@@ -18,6 +18,8 @@ import org.vigil.model.Post;
 import org.vigil.model.Problem;
 import org.vigil.model.VigilException;
 import org.vigil.store.VigilStore;
+import org.vigil.output.CoordinationOutputs;
+import org.vigil.output.QuarantineFile;
 import org.vigil.store.coordination.CoordinationWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +28,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -35,13 +36,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +196,7 @@ public final class CoordinateCommand implements Callable<Integer> {
             err.println("vigil coordinate: no input could be read (" + bad.count() + " problem(s) in "
                     + Terminal.safe(bad.path().toString()) + "); nothing was detected");
             if (!noStore) {
-                CoordinationRun run = new CoordinationRun(runId(started, inputNames, config), started, inputNames,
+                CoordinationRun run = new CoordinationRun(CoordinationOutputs.runId(started, inputNames, config), started, inputNames,
                         config.method(), config.asMap(), 0, bad.count());
                 store(err, run, null, bad, skipped);
             }
@@ -210,7 +206,7 @@ public final class CoordinateCommand implements Callable<Integer> {
         Map<String, Long> stats = new LinkedHashMap<>(result.stats());
         stats.put("millis.read", readMillis);
         result = new CoordinationResult(result.accounts(), result.networks(), result.edges(), stats);
-        CoordinationRun run = new CoordinationRun(runId(started, inputNames, config), started, inputNames, config.method(),
+        CoordinationRun run = new CoordinationRun(CoordinationOutputs.runId(started, inputNames, config), started, inputNames, config.method(),
                 config.asMap(), posts, bad.count());
         bar.done();
         bad.flush();
@@ -355,18 +351,5 @@ public final class CoordinateCommand implements Callable<Integer> {
     private static boolean hidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");
-    }
-
-    /** A readable, reproducible run id: start time plus a hash of inputs and settings. */
-    static String runId(Instant started, List<String> inputs, CoordinationSettings settings) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(String.join("\n", inputs).getBytes(StandardCharsets.UTF_8));
-            d.update(settings.asMap().toString().getBytes(StandardCharsets.UTF_8));
-            String h = HexFormat.of().formatHex(d.digest()).substring(0, 10);
-            return "coord-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started) + "-" + h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -13,6 +13,8 @@ import org.vigil.model.Stance;
 import org.vigil.model.VigilException;
 import org.vigil.store.VigilStore;
 import org.vigil.store.coordination.CoordinationWriter;
+import org.vigil.output.CoordinationOutputs;
+import org.vigil.output.QuarantineFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,7 +48,7 @@ public final class CoordinationDemo {
         Instant started = Instant.now();
         CoordinationResult result = new InProcessCoordinationEngine().detect(data.posts(), settings, problems::add);
         List<String> inputs = List.of("generated:" + spec);
-        CoordinationRun run = new CoordinationRun(CoordinateCommand.runId(started, inputs, settings), started, inputs,
+        CoordinationRun run = new CoordinationRun(CoordinationOutputs.runId(started, inputs, settings), started, inputs,
                 settings.method(), settings.asMap(), data.posts().size(), problems.size());
         List<Path> written;
         try {

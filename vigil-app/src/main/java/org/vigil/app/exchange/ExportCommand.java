@@ -1,6 +1,6 @@
 package org.vigil.app.exchange;
 
-import org.vigil.app.coordinate.CoordinationOutputs;
+import org.vigil.output.CoordinationOutputs;
 import org.vigil.app.progress.ProgressBar;
 import org.vigil.exchange.StixExporter;
 import org.vigil.exchange.StoredRun;

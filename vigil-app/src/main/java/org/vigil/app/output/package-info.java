@@ -1,2 +1,2 @@
-/** What Vigil writes for people and spreadsheets: the one CSV writer (formula-guarded) and terminal-safe text. */
+/** What Vigil writes to a terminal: terminal-safe text. The CSV writer is {@code org.vigil.output.Csv}. */
 package org.vigil.app.output;

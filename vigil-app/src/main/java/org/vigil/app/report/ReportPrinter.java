@@ -1,6 +1,6 @@
 package org.vigil.app.report;
 
-import org.vigil.app.output.Csv;
+import org.vigil.output.Csv;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

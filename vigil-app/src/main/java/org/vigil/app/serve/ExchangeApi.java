@@ -1,6 +1,6 @@
 package org.vigil.app.serve;
 
-import org.vigil.app.coordinate.CoordinationOutputs;
+import org.vigil.output.CoordinationOutputs;
 import org.vigil.exchange.CuratedIntel;
 import org.vigil.exchange.StixExporter;
 import org.vigil.exchange.StoredRun;

@@ -116,14 +116,6 @@ class CoordinateCommandTest {
     }
 
     @Test
-    void hostileTextIsEscapedInXmlAndCsvAlike() {
-        assertThat(CoordinationOutputs.xmlSafe("a\u0001b\uD800c\uD83D\uDE00")).isEqualTo("a\uFFFDb\uFFFDc\uD83D\uDE00");
-        java.io.StringWriter w = new java.io.StringWriter();
-        org.vigil.app.output.Csv.row(w, List.of("plain", org.vigil.app.output.Csv.text("a,\"b\"\nc"), org.vigil.app.output.Csv.text("=HYPERLINK(1)")));
-        assertThat(w.toString()).isEqualTo("plain,\"a,\"\"b\"\"\nc\",'=HYPERLINK(1)\r\n");
-    }
-
-    @Test
     void usageErrorsExitTwoWithAOneLineReason() {
         assertThat(CoordinateRuns.run("--input", input.toString()).exit()).isEqualTo(2);
         CoordinateRuns.Outcome window = CoordinateRuns.run("-i", input.toString(), "-o", dir.resolve("w").toString(), "--window", "soon");

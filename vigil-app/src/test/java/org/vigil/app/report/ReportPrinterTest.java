@@ -1,6 +1,6 @@
 package org.vigil.app.report;
 
-import org.vigil.app.output.Csv;
+import org.vigil.output.Csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

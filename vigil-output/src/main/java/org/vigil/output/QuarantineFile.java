@@ -1,6 +1,5 @@
-package org.vigil.app.coordinate;
+package org.vigil.output;
 
-import org.vigil.app.output.Csv;
 import org.vigil.model.Problem;
 
 import java.io.BufferedWriter;
@@ -23,10 +22,10 @@ import java.util.function.Consumer;
  * batches for the store's {@code quarantine} table and which {@link #close} deletes. The file is
  * opened before any input is read, so it exists (header only) even when no input could be read.
  */
-final class QuarantineFile implements Closeable {
+public final class QuarantineFile implements Closeable {
     /** Longest raw record written; a broken multi-megabyte record is pointed to, not copied. */
-    static final int RAW_LIMIT = 10_000;
-    static final List<String> HEADER = List.of("origin", "line", "reason", "raw");
+    public static final int RAW_LIMIT = 10_000;
+    public static final List<String> HEADER = List.of("origin", "line", "reason", "raw");
 
     private final Path file;
     private final Path spool;
@@ -42,7 +41,7 @@ final class QuarantineFile implements Closeable {
     }
 
     /** Creates {@code dir} if needed and opens {@code dir/quarantine.csv} with its header. */
-    static QuarantineFile open(Path dir) throws IOException {
+    public static QuarantineFile open(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("quarantine.csv");
         Path spool = Files.createTempFile(dir, ".quarantine-", ".spool");
@@ -53,22 +52,22 @@ final class QuarantineFile implements Closeable {
     }
 
     /** Writes {@code problems} to {@code dir/quarantine.csv} in one go (the demo's few). */
-    static void write(Path dir, List<Problem> problems) throws IOException {
+    public static void write(Path dir, List<Problem> problems) throws IOException {
         try (QuarantineFile q = open(dir)) {
             problems.forEach(q::add);
         }
     }
 
-    Path path() {
+    public Path path() {
         return file;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
     /** Appends one problem to the CSV file and the spool. */
-    void add(Problem p) {
+    public void add(Problem p) {
         String raw = p.raw() == null ? "" : p.raw();
         if (raw.length() > RAW_LIMIT) {
             raw = raw.substring(0, RAW_LIMIT) + "\u2026";
@@ -88,13 +87,13 @@ final class QuarantineFile implements Closeable {
     }
 
     /** Flushes the CSV file so it is complete on disk. */
-    void flush() throws IOException {
+    public void flush() throws IOException {
         csv.flush();
         out.flush();
     }
 
     /** Hands every problem added so far to {@code batch}, at most {@code size} at a time, in the order they came. */
-    void replay(int size, Consumer<List<Problem>> batch) throws IOException {
+    public void replay(int size, Consumer<List<Problem>> batch) throws IOException {
         out.flush();
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(spool), 1 << 16))) {
             List<Problem> chunk = new ArrayList<>(size);

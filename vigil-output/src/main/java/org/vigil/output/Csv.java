@@ -1,4 +1,4 @@
-package org.vigil.app.output;
+package org.vigil.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,9 @@
-package org.vigil.app.coordinate;
-
-import org.vigil.app.output.Csv;
+package org.vigil.output;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.vigil.coordination.CoordinationSettings;
 import org.vigil.coordination.ProgressListener;
 import org.vigil.model.Account;
 import org.vigil.model.CandidateLean;
@@ -27,8 +26,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +63,7 @@ public final class CoordinationOutputs {
         return List.of(accounts, networks, edges, gexf);
     }
 
-    static void writeAccounts(Path file, List<Account> accounts) throws IOException {
+    public static void writeAccounts(Path file, List<Account> accounts) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             Csv.row(w, List.of("account_id", "network_id", "score"));
             for (Account a : accounts) {
@@ -70,7 +74,7 @@ public final class CoordinationOutputs {
         }
     }
 
-    static void writeEdges(Path file, List<CoordinationEdge> edges) throws IOException {
+    public static void writeEdges(Path file, List<CoordinationEdge> edges) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             List<String> h = new ArrayList<>(List.of("source", "target", "network_id", "weight", "co_actions"));
             for (CoordinationKind k : CoordinationKind.values()) {
@@ -94,7 +98,7 @@ public final class CoordinationOutputs {
         }
     }
 
-    static void writeNetworks(Path file, CoordinationRun run, CoordinationResult result) throws IOException {
+    public static void writeNetworks(Path file, CoordinationRun run, CoordinationResult result) throws IOException {
         JsonFactory f = new JsonFactory();
         try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = f.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -203,7 +207,7 @@ public final class CoordinationOutputs {
     }
 
     /** GEXF 1.3: accounts as nodes (network, score, posts), significant links as undirected weighted edges. */
-    static void writeGexf(Path file, CoordinationResult result) throws IOException {
+    public static void writeGexf(Path file, CoordinationResult result) throws IOException {
         writeGexf(file, result.accounts(), result.edges());
     }
 
@@ -313,7 +317,7 @@ public final class CoordinationOutputs {
      * Replaces what XML 1.0 cannot carry at all (control characters other than tab, LF and CR, lone
      * surrogates, U+FFFE/U+FFFF) with U+FFFD; the XML writer escapes the rest.
      */
-    static String xmlSafe(String s) {
+    public static String xmlSafe(String s) {
         if (s == null) {
             return "";
         }
@@ -345,11 +349,24 @@ public final class CoordinationOutputs {
         return b == null ? s : b.toString();
     }
 
-    static String iso(long epochSeconds) {
+    public static String iso(long epochSeconds) {
         return Instant.ofEpochSecond(epochSeconds).toString();
     }
 
-    static double round(double v) {
+    public static double round(double v) {
         return Math.round(v * 1000.0) / 1000.0;
+    }
+
+    /** A readable, reproducible run id: its start (UTC, to the second) plus a hash of its inputs and settings. */
+    public static String runId(Instant started, List<String> inputs, CoordinationSettings settings) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(String.join("\n", inputs).getBytes(StandardCharsets.UTF_8));
+            d.update(settings.asMap().toString().getBytes(StandardCharsets.UTF_8));
+            String h = HexFormat.of().formatHex(d.digest()).substring(0, 10);
+            return "coord-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started) + "-" + h;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }
