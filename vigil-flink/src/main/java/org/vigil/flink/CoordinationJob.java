@@ -23,10 +23,13 @@ import java.util.Map;
 
 /**
  * The job jar's main class: {@code flink run vigil-flink-VERSION-job.jar (--input FILE... | --kafka-bootstrap
- * HOST:PORT --kafka-topic TOPIC) (--output DIR | --kafka-output-topic TOPIC) [--set KEY=VALUE]...}.
+ * HOST:PORT --kafka-topic TOPIC) [--output DIR] [--kafka-output-topic TOPIC] [--set KEY=VALUE]...}.
  * {@code --set} takes the {@code coordination.*} keys of {@code vigil coordinate} and the {@code flink.*}
  * keys of {@link FlinkSettings}. A Kafka topic is read from its earliest offsets to the latest at start
- * (the network stage concludes when the input ends). Results are JSON lines (see {@link NetworkStageFunction}).
+ * (the network stage concludes when the input ends). {@code --output DIR} gets the folder {@code vigil coordinate}
+ * writes (accounts.csv, edges.csv, networks.json, network.gexf, quarantine.csv) plus {@code results.jsonl}, the
+ * same results as JSON lines, which {@code --kafka-output-topic} gets too (see {@link NetworkStageFunction}); give
+ * either or both. The folder must be one the task manager running the network stage can write.
  */
 public final class CoordinationJob {
     /** What the job reads and writes, and how. */
@@ -42,8 +45,8 @@ public final class CoordinationJob {
             if (kafka && kafkaBootstrap == null) {
                 throw new IllegalArgumentException("--kafka-topic needs --kafka-bootstrap HOST:PORT");
             }
-            if ((output == null) == (kafkaOutputTopic == null)) {
-                throw new IllegalArgumentException("give either --output DIR or --kafka-output-topic TOPIC");
+            if (output == null && kafkaOutputTopic == null) {
+                throw new IllegalArgumentException("give --output DIR or --kafka-output-topic TOPIC (or both)");
             }
             if (kafkaOutputTopic != null && kafkaBootstrap == null) {
                 throw new IllegalArgumentException("--kafka-output-topic needs --kafka-bootstrap HOST:PORT");
@@ -81,7 +84,7 @@ public final class CoordinationJob {
         } catch (IllegalArgumentException e) {
             System.err.println("vigil coordination job: " + e.getMessage());
             System.err.println("usage: (--input FILE... | --kafka-bootstrap HOST:PORT --kafka-topic TOPIC [--kafka-group ID])"
-                    + " (--output DIR | --kafka-output-topic TOPIC) [--set KEY=VALUE]...");
+                    + " [--output DIR] [--kafka-output-topic TOPIC] [--set KEY=VALUE]...");
             System.exit(2);
             return;
         }
@@ -89,6 +92,14 @@ public final class CoordinationJob {
                 CoordinationPipeline.configure(new Configuration(), o.flink()));
         build(env, o, null);
         env.execute("vigil coordination");
+    }
+
+    /** The inputs as {@code networks.json} names them: the files, or the topic and its brokers. */
+    static List<String> inputNames(Options o) {
+        if (o.kafkaTopic() != null) {
+            return List.of("kafka://" + o.kafkaBootstrap() + "/" + o.kafkaTopic());
+        }
+        return o.inputs().stream().map(Path::toString).toList();
     }
 
     static Options parse(String[] args) {
@@ -162,13 +173,16 @@ public final class CoordinationJob {
             posts = posts.map(tap).setParallelism(1).name("tap");
         }
         DataStream<Tally> tallies = CoordinationPipeline.tallies(posts, o.coordination(), o.flink());
+        NetworkStageFunction.ResultFolder folder = o.output() == null ? null : new NetworkStageFunction.ResultFolder(
+                o.output().toAbsolutePath().toString(), inputNames(o), System.currentTimeMillis());
         DataStream<String> results = posts.keyBy(p -> 0, TypeInformation.of(Integer.class))
                 .connect(tallies.keyBy(t -> 0, TypeInformation.of(Integer.class)))
-                .process(new NetworkStageFunction(o.coordination()), TypeInformation.of(String.class))
+                .process(new NetworkStageFunction(o.coordination(), folder), TypeInformation.of(String.class))
                 .setParallelism(1).setMaxParallelism(1).name("network stage");
         if (o.output() != null) {
             results.sinkTo(new JsonLinesFileSink(o.output())).setParallelism(1).name("results.jsonl");
-        } else {
+        }
+        if (o.kafkaOutputTopic() != null) {
             KafkaSink<String> sink = KafkaSink.<String>builder()
                     .setBootstrapServers(o.kafkaBootstrap())
                     .setRecordSerializer(new ResultRecords(o.kafkaOutputTopic()))

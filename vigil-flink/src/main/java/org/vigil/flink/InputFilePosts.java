@@ -50,8 +50,8 @@ final class InputFilePosts implements GeneratorFunction<Long, SequencedPost> {
             try {
                 for (String f : files) {
                     PostReaders.read(Path.of(f), null, p -> put(q, SequencedPost.of(p, ordinal[0]++)),
-                            (Problem p) -> put(q, SequencedPost.bad(ordinal[0]++, p.origin() + (p.line() > 0 ? ":" + p.line() : ""),
-                                    p.reason(), p.raw())));
+                            (Problem p) -> put(q, SequencedPost.bad(ordinal[0]++, p.origin(), p.line(), p.reason(),
+                                    p.raw())));
                 }
             } catch (RuntimeException e) {
                 put(q, SequencedPost.bad(ordinal[0]++, "input", "reading stopped: " + e.getMessage(), ""));

@@ -17,24 +17,50 @@ import org.vigil.model.CoordinatedNetwork;
 import org.vigil.model.CoordinationEdge;
 import org.vigil.model.CoordinationKind;
 import org.vigil.model.CoordinationResult;
+import org.vigil.model.CoordinationRun;
+import org.vigil.model.Problem;
+import org.vigil.output.CoordinationOutputs;
+import org.vigil.output.QuarantineFile;
 
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The global stage inside the job (parallelism 1, every record under one key): keeps the posts in input
  * order and the tallies in keyed state, so a restored job has them, and when the input ends (the watermark
  * reaches its end) concludes with the in-process engine's {@link NetworkStage}. Emits one JSON line per
- * problem, account, pair, network, and a closing summary with the run's statistics.
+ * problem, account, pair, network, and a closing summary with the run's statistics; with a {@link ResultFolder}
+ * it also writes {@code vigil coordinate}'s folder there (accounts.csv, edges.csv, networks.json, network.gexf,
+ * quarantine.csv) through the CLI's own writers. A job restarted after that point writes the folder again, whole.
  */
 final class NetworkStageFunction extends KeyedCoProcessFunction<Integer, SequencedPost, Tally, String> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HashMap<String, String> settings;
+    private final ResultFolder folder;
     private transient ListState<SequencedPost> posts;
     private transient ListState<Tally> tallies;
 
-    NetworkStageFunction(Map<String, String> settings) {
+    /**
+     * Where the job writes {@code vigil coordinate}'s output folder, and what its {@code networks.json} says of the
+     * run: the inputs as named on the command line and when the job was started.
+     */
+    record ResultFolder(String dir, List<String> inputs, long startedMillis) implements Serializable {
+        ResultFolder {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /** The stage; {@code folder}, when not null, also gets the coordinate output folder when the input ends. */
+    NetworkStageFunction(Map<String, String> settings, ResultFolder folder) {
         this.settings = new HashMap<>(settings);
+        this.folder = folder;
     }
 
     @Override
@@ -57,28 +83,43 @@ final class NetworkStageFunction extends KeyedCoProcessFunction<Integer, Sequenc
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
-        CoordinationStages stages = new CoordinationStages(CoordinationSettings.fromMap(settings));
+        CoordinationSettings config = CoordinationSettings.fromMap(settings);
+        CoordinationStages stages = new CoordinationStages(config);
         CoordinationKind[] kinds = CoordinationKind.values();
-        long quarantined = 0;
+        long[] quarantined = {0};
+        long usable = 0;
+        QuarantineFile bad = folder == null ? null : QuarantineFile.open(Path.of(folder.dir()));
+        Consumer<Problem> quarantine = p -> {
+            quarantined[0]++;
+            out.collect(problem(p));
+            if (bad != null) {
+                bad.add(p);
+            }
+        };
         try (NetworkStage network = stages.networkStage(StateMediaRegistry.bundled(), CandidateLexicon.bundled(), null)) {
             for (SequencedPost p : posts.get()) {
                 if (p.usable()) {
                     network.post(p.toPost());
+                    usable++;
                 } else {
-                    quarantined++;
-                    out.collect(problem(p.origin != null ? p.origin : "post " + p.postId,
-                            p.problem != null ? p.problem : CoordinationStages.NO_ACCOUNT,
-                            p.raw));
+                    quarantine.accept(new Problem(p.origin != null ? p.origin : "post " + p.postId, p.line,
+                            p.problem != null ? p.problem : CoordinationStages.NO_ACCOUNT, p.raw == null ? "" : p.raw));
                 }
             }
-            java.util.Set<String> late = new java.util.HashSet<>(); // one line per post, not per share
+            Set<String> late = new HashSet<>(); // one line per post, not per share
             for (Tally t : tallies.get()) {
                 if (!t.feed(network, kinds) && late.add(t.a)) {
-                    quarantined++;
-                    out.collect(problem(t.a, t.b, ""));
+                    quarantine.accept(new Problem(t.a, 0, t.b, ""));
                 }
             }
             CoordinationResult r = network.finish();
+            if (folder != null) {
+                bad.flush();
+                Instant started = Instant.ofEpochMilli(folder.startedMillis());
+                CoordinationRun run = new CoordinationRun(CoordinationOutputs.runId(started, folder.inputs(), config), started,
+                        folder.inputs(), config.method(), config.asMap(), usable, quarantined[0]);
+                CoordinationOutputs.writeAll(Path.of(folder.dir()), run, r);
+            }
             for (Account a : r.accounts()) {
                 out.collect(line("account", JSON.valueToTree(a)));
             }
@@ -89,19 +130,26 @@ final class NetworkStageFunction extends KeyedCoProcessFunction<Integer, Sequenc
                 out.collect(line("network", JSON.valueToTree(n)));
             }
             ObjectNode summary = JSON.createObjectNode();
-            summary.put("quarantined", quarantined);
+            summary.put("quarantined", quarantined[0]);
             summary.set("stats", JSON.valueToTree(r.stats()));
             out.collect(line("summary", summary));
+        } finally {
+            if (bad != null) {
+                bad.close();
+            }
         }
         posts.clear();
         tallies.clear();
     }
 
-    private static String problem(String origin, String reason, String raw) {
+    private static String problem(Problem p) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("origin", origin);
-        o.put("reason", reason);
-        o.put("raw", raw == null ? "" : raw);
+        o.put("origin", p.origin());
+        if (p.line() > 0) {
+            o.put("line", p.line());
+        }
+        o.put("reason", p.reason());
+        o.put("raw", p.raw() == null ? "" : p.raw());
         return line("problem", o);
     }
 

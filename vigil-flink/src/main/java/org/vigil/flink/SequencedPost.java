@@ -24,6 +24,8 @@ public final class SequencedPost {
     public String language;
     /** Where a bad record came from ("topic posts, partition 0, offset 17"), and why it is bad; null for a good one. */
     public String origin;
+    /** The bad record's line in its file, or 0 when it has none (a Kafka message). */
+    public long line;
     public String problem;
     public String raw;
 
@@ -47,9 +49,15 @@ public final class SequencedPost {
 
     /** A bad record: quarantined with {@code origin} and {@code reason}. */
     public static SequencedPost bad(long ordinal, String origin, String reason, String raw) {
+        return bad(ordinal, origin, 0, reason, raw);
+    }
+
+    /** A bad record at {@code line} of file {@code origin}. */
+    public static SequencedPost bad(long ordinal, String origin, long line, String reason, String raw) {
         SequencedPost s = new SequencedPost();
         s.ordinal = ordinal;
         s.origin = origin;
+        s.line = line;
         s.problem = reason;
         s.raw = raw;
         return s;
