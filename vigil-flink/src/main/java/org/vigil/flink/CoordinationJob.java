@@ -23,17 +23,18 @@ import java.util.Map;
 
 /**
  * The job jar's main class: {@code flink run vigil-flink-VERSION-job.jar (--input FILE... | --kafka-bootstrap
- * HOST:PORT --kafka-topic TOPIC) [--output DIR] [--kafka-output-topic TOPIC] [--set KEY=VALUE]...}.
+ * HOST:PORT --kafka-topic TOPIC [--kafka-follow]) [--output DIR] [--kafka-output-topic TOPIC] [--set KEY=VALUE]...}.
  * {@code --set} takes the {@code coordination.*} keys of {@code vigil coordinate} and the {@code flink.*}
  * keys of {@link FlinkSettings}. A Kafka topic is read from its earliest offsets to the latest at start
- * (the network stage concludes when the input ends). {@code --output DIR} gets the folder {@code vigil coordinate}
+ * (the network stage concludes when the input ends), or, with {@code --kafka-follow}, on and on: then
+ * {@code flink.report.seconds} must be set, and a report comes out per period of post time. {@code --output DIR} gets the folder {@code vigil coordinate}
  * writes (accounts.csv, edges.csv, networks.json, network.gexf, quarantine.csv) plus {@code results.jsonl}, the
  * same results as JSON lines, which {@code --kafka-output-topic} gets too (see {@link NetworkStageFunction}); give
  * either or both. The folder must be one the task manager running the network stage can write.
  */
 public final class CoordinationJob {
     /** What the job reads and writes, and how. */
-    public record Options(List<Path> inputs, String kafkaBootstrap, String kafkaTopic, String kafkaGroup, Path output,
+    public record Options(List<Path> inputs, String kafkaBootstrap, String kafkaTopic, String kafkaGroup, boolean follow, Path output,
                           String kafkaOutputTopic, Map<String, String> coordination, FlinkSettings flink) {
         public Options {
             boolean files = inputs != null && !inputs.isEmpty();
@@ -51,7 +52,16 @@ public final class CoordinationJob {
             if (kafkaOutputTopic != null && kafkaBootstrap == null) {
                 throw new IllegalArgumentException("--kafka-output-topic needs --kafka-bootstrap HOST:PORT");
             }
-            new CoordinationStages(CoordinationSettings.fromMap(coordination)); // settings fail here, not on the cluster
+            if (follow && !kafka) {
+                throw new IllegalArgumentException("--kafka-follow follows a topic; it needs --kafka-topic");
+            }
+            if (follow && flink.reportSeconds() == 0) {
+                throw new IllegalArgumentException("a followed topic never ends, so one report at its end never comes; set"
+                        + " flink.report.seconds (--set flink.report.seconds=86400 for daily reports)");
+            }
+            CoordinationSettings settings = CoordinationSettings.fromMap(coordination);
+            new CoordinationStages(settings); // settings fail here, not on the cluster
+            flink.requireReportsFit(settings.sliceSeconds());
         }
     }
 
@@ -83,7 +93,7 @@ public final class CoordinationJob {
             o = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("vigil coordination job: " + e.getMessage());
-            System.err.println("usage: (--input FILE... | --kafka-bootstrap HOST:PORT --kafka-topic TOPIC [--kafka-group ID])"
+            System.err.println("usage: (--input FILE... | --kafka-bootstrap HOST:PORT --kafka-topic TOPIC [--kafka-group ID] [--kafka-follow])"
                     + " [--output DIR] [--kafka-output-topic TOPIC] [--set KEY=VALUE]...");
             System.exit(2);
             return;
@@ -107,12 +117,17 @@ public final class CoordinationJob {
         String bootstrap = null;
         String topic = null;
         String group = "vigil-coordination";
+        boolean follow = false;
         Path output = null;
         String outTopic = null;
         Map<String, String> coordination = new LinkedHashMap<>();
         Map<String, String> flink = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--kafka-follow")) {
+                follow = true;
+                continue;
+            }
             String v = i + 1 < args.length ? args[i + 1] : null;
             if (v == null && !a.equals("--help")) {
                 throw new IllegalArgumentException(a + " needs a value");
@@ -141,7 +156,7 @@ public final class CoordinationJob {
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
-        return new Options(inputs, bootstrap, topic, group, output, outTopic,
+        return new Options(inputs, bootstrap, topic, group, follow, output, outTopic,
                 CoordinationSettings.fromMap(coordination).asMap(), FlinkSettings.fromMap(flink));
     }
 
@@ -154,14 +169,16 @@ public final class CoordinationJob {
         WatermarkStrategy<SequencedPost> watermarks = CoordinationPipeline.watermarks(o.flink());
         DataStream<SequencedPost> posts;
         if (o.kafkaTopic() != null) {
-            KafkaSource<SequencedPost> source = KafkaSource.<SequencedPost>builder()
+            var builder = KafkaSource.<SequencedPost>builder()
                     .setBootstrapServers(o.kafkaBootstrap())
                     .setTopics(o.kafkaTopic())
                     .setGroupId(o.kafkaGroup())
                     .setStartingOffsets(OffsetsInitializer.earliest())
-                    .setBounded(OffsetsInitializer.latest())
-                    .setDeserializer(new KafkaPosts())
-                    .build();
+                    .setDeserializer(new KafkaPosts());
+            if (!o.follow()) {
+                builder.setBounded(OffsetsInitializer.latest());
+            }
+            KafkaSource<SequencedPost> source = builder.build();
             posts = env.fromSource(source, watermarks, "kafka " + o.kafkaTopic()).setParallelism(1);
         } else {
             long records = InputFilePosts.count(o.inputs());
@@ -175,9 +192,10 @@ public final class CoordinationJob {
         DataStream<Tally> tallies = CoordinationPipeline.tallies(posts, o.coordination(), o.flink());
         NetworkStageFunction.ResultFolder folder = o.output() == null ? null : new NetworkStageFunction.ResultFolder(
                 o.output().toAbsolutePath().toString(), inputNames(o), System.currentTimeMillis());
-        DataStream<String> results = posts.keyBy(p -> 0, TypeInformation.of(Integer.class))
-                .connect(tallies.keyBy(t -> 0, TypeInformation.of(Integer.class)))
-                .process(new NetworkStageFunction(o.coordination(), folder), TypeInformation.of(String.class))
+        long reportSeconds = o.flink().reportSeconds();
+        DataStream<String> results = posts.keyBy(p -> NetworkStageFunction.keyOf(p, reportSeconds), TypeInformation.of(Long.class))
+                .connect(tallies.keyBy(t -> t.period, TypeInformation.of(Long.class)))
+                .process(new NetworkStageFunction(o.coordination(), folder, o.flink()), TypeInformation.of(String.class))
                 .setParallelism(1).setMaxParallelism(1).name("network stage");
         if (o.output() != null) {
             results.sinkTo(new JsonLinesFileSink(o.output())).setParallelism(1).name("results.jsonl");

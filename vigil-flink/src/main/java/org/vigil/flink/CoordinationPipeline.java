@@ -55,7 +55,7 @@ final class CoordinationPipeline {
                 .filter(SequencedPost::usable).name("usable posts")
                 .flatMap(new ShareFeatures(settings)).name("features -> shares")
                 .keyBy(e -> Tuple2.of(e.kind, e.objectKey), Types.TUPLE(Types.INT, Types.LONG))
-                .process(new ObjectDetection(settings, flink.latenessSeconds())).name("co-actions per object");
+                .process(new ObjectDetection(settings, flink.latenessSeconds(), flink.reportSeconds())).name("co-actions per object");
         return detected.union(detected.getSideOutput(ObjectDetection.LATE));
     }
 }

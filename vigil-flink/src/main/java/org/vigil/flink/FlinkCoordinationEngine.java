@@ -77,7 +77,12 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
             throw new IllegalArgumentException("the flink engine runs method 'vigil' only, not '" + settings.method()
                     + "'; use the in-process engine (--engine in-process) for it");
         }
-        return new Session(settings, flink != null ? flink : FlinkSettings.fromSystemProperties(), quarantine, progress);
+        FlinkSettings job = flink != null ? flink : FlinkSettings.fromSystemProperties();
+        if (job.reportSeconds() > 0) {
+            throw new IllegalArgumentException("vigil coordinate makes one report for its whole input; flink.report.seconds (a report"
+                    + " per period) is for the job jar, org.vigil.flink.CoordinationJob; run one coordinate per period instead");
+        }
+        return new Session(settings, job, quarantine, progress);
     }
 
     private final class Session implements CoordinationSession {

@@ -15,9 +15,12 @@ import java.util.Map;
  * @param checkpointMillis     checkpoint interval; 0 turns checkpointing off
  * @param stateBackend         hashmap (state on the heap) or rocksdb (state on local disk, for state beyond the heap)
  * @param checkpointDir        where checkpoints go (a URI Flink can write: file://, s3://, hdfs://); "" = a temporary folder
+ * @param reportSeconds        0: one report when the input ends; R &gt; 0: one report per R seconds of post time (a day:
+ *                             86400), each what {@code vigil coordinate} finds in that period's posts alone, made when
+ *                             event time passes the period's end plus the lateness; needs slices that tile the period
  */
 public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latenessSeconds, long checkpointMillis, String stateBackend,
-                            String checkpointDir) {
+                            String checkpointDir, long reportSeconds) {
     /** A documented setting. */
     public record Key(String name, String defaultValue, String description) {
     }
@@ -28,13 +31,16 @@ public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latene
             new Key("flink.lateness.seconds", "0", "a slice closes this long after the watermark passed its end; shares arriving later are reported and not counted"),
             new Key("flink.checkpoint.millis", "0", "checkpoint interval in milliseconds; 0 turns checkpointing off"),
             new Key("flink.state.backend", "hashmap", "hashmap (keyed state on the heap) or rocksdb (on local disk)"),
-            new Key("flink.checkpoint.dir", "", "where checkpoints are written (file://, s3://, hdfs:// URI); empty means a temporary folder"));
+            new Key("flink.checkpoint.dir", "", "where checkpoints are written (file://, s3://, hdfs:// URI); empty means a temporary folder"),
+            new Key("flink.report.seconds", "0", "0: one report when the input ends; R > 0: a report per R seconds of post time, each"
+                    + " on that period's posts alone (R a multiple of coordination.slice.seconds); a followed Kafka topic needs it"));
 
     public FlinkSettings {
         require(parallelism >= 0, "flink.parallelism", parallelism, ">= 0");
         require(outOfOrderSeconds >= 0, "flink.out.of.order.seconds", outOfOrderSeconds, ">= 0");
         require(latenessSeconds >= 0, "flink.lateness.seconds", latenessSeconds, ">= 0");
         require(checkpointMillis == 0 || checkpointMillis >= 10, "flink.checkpoint.millis", checkpointMillis, "0 or >= 10");
+        require(reportSeconds >= 0, "flink.report.seconds", reportSeconds, ">= 0");
         checkpointDir = checkpointDir == null ? "" : checkpointDir;
         require(stateBackend.equals("hashmap") || stateBackend.equals("rocksdb"), "flink.state.backend", stateBackend, "hashmap or rocksdb");
     }
@@ -75,7 +81,7 @@ public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latene
         }
         return new FlinkSettings((int) number(v, "flink.parallelism"), number(v, "flink.out.of.order.seconds"),
                 number(v, "flink.lateness.seconds"), number(v, "flink.checkpoint.millis"), v.get("flink.state.backend"),
-                v.get("flink.checkpoint.dir"));
+                v.get("flink.checkpoint.dir"), number(v, "flink.report.seconds"));
     }
 
     private static long number(Map<String, String> v, String key) {
@@ -92,18 +98,34 @@ public record FlinkSettings(int parallelism, long outOfOrderSeconds, long latene
     }
 
     public FlinkSettings withParallelism(int p) {
-        return new FlinkSettings(p, outOfOrderSeconds, latenessSeconds, checkpointMillis, stateBackend, checkpointDir);
+        return new FlinkSettings(p, outOfOrderSeconds, latenessSeconds, checkpointMillis, stateBackend, checkpointDir, reportSeconds);
     }
 
     public FlinkSettings withCheckpointMillis(long ms) {
-        return new FlinkSettings(parallelism, outOfOrderSeconds, latenessSeconds, ms, stateBackend, checkpointDir);
+        return new FlinkSettings(parallelism, outOfOrderSeconds, latenessSeconds, ms, stateBackend, checkpointDir, reportSeconds);
     }
 
     public FlinkSettings withLateness(long seconds) {
-        return new FlinkSettings(parallelism, outOfOrderSeconds, seconds, checkpointMillis, stateBackend, checkpointDir);
+        return new FlinkSettings(parallelism, outOfOrderSeconds, seconds, checkpointMillis, stateBackend, checkpointDir, reportSeconds);
     }
 
     public FlinkSettings withOutOfOrder(long seconds) {
-        return new FlinkSettings(parallelism, seconds, latenessSeconds, checkpointMillis, stateBackend, checkpointDir);
+        return new FlinkSettings(parallelism, seconds, latenessSeconds, checkpointMillis, stateBackend, checkpointDir, reportSeconds);
+    }
+
+    public FlinkSettings withReportSeconds(long seconds) {
+        return new FlinkSettings(parallelism, outOfOrderSeconds, latenessSeconds, checkpointMillis, stateBackend, checkpointDir, seconds);
+    }
+
+    /**
+     * Checks that report periods fit the slicing of {@code sliceSeconds}: a period must be whole slices, so that a
+     * slice's co-actions belong to one period.
+     */
+    public void requireReportsFit(long sliceSeconds) {
+        if (reportSeconds > 0 && (sliceSeconds == 0 || reportSeconds % sliceSeconds != 0)) {
+            throw new IllegalArgumentException("flink.report.seconds=" + reportSeconds + " needs coordination.slice.seconds to divide it"
+                    + " (got " + sliceSeconds + (sliceSeconds == 0 ? ", one slice for the whole input" : "") + "); for daily reports set"
+                    + " coordination.slice.seconds=3600 and flink.report.seconds=86400");
+        }
     }
 }

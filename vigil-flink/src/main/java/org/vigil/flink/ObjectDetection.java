@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Stage two, keyed by (kind, object): the object's shares wait in keyed state until event time closes their
@@ -30,7 +31,9 @@ import java.util.Map;
  * watermark passes its end plus the allowed lateness, so a share that arrives late, but not later than that,
  * still counts and nothing is counted twice: results never need retracting. A share of a slice already
  * closed goes to {@link #LATE} and is reported. After a slice closes, only its last {@code history()} seconds
- * stay in state, as partners for the next one: an object's state is one slice plus its history.
+ * stay in state, as partners for the next one: an object's state is one slice plus its history. With report
+ * periods ({@code flink.report.seconds}), each period is a run of its own: a slice's partners never reach back
+ * into the period before, and its tallies carry their period.
  */
 final class ObjectDetection extends KeyedProcessFunction<Tuple2<Integer, Long>, ShareEvent, Tally> {
     static final OutputTag<Tally> LATE = new OutputTag<>("late-shares") {
@@ -39,15 +42,22 @@ final class ObjectDetection extends KeyedProcessFunction<Tuple2<Integer, Long>, 
             .thenComparingLong(e -> e.ordinal);
     private final HashMap<String, String> settings;
     private final long latenessSeconds;
+    private final long reportSeconds;
     private transient CoordinationStages stages;
     private transient ListState<ShareEvent> shares;
     private transient EnumMap<CoordinationKind, ObjectCoActions> stageOf;
     private transient SignatureTable signatures;
     private transient ObjectShares scratch;
 
-    ObjectDetection(Map<String, String> settings, long latenessSeconds) {
+    ObjectDetection(Map<String, String> settings, long latenessSeconds, long reportSeconds) {
         this.settings = new HashMap<>(settings);
         this.latenessSeconds = latenessSeconds;
+        this.reportSeconds = reportSeconds;
+    }
+
+    /** The report period of second {@code time} (0 with one report). */
+    private long periodOf(long time) {
+        return reportSeconds == 0 ? 0 : Math.floorDiv(time, reportSeconds);
     }
 
     @Override
@@ -82,7 +92,7 @@ final class ObjectDetection extends KeyedProcessFunction<Tuple2<Integer, Long>, 
         if (closes != Long.MAX_VALUE && closes <= watermark) {
             ctx.output(LATE, Tally.of(Tally.LATE, e.kind, "input record " + (e.ordinal + 1) + " (account " + e.account + ")",
                     "arrived after its slice closed (post time " + e.time + " s, event time had reached " + watermark / 1000
-                            + " s); its shares were not counted; allow more lateness (--lateness SECONDS)", 0, 0));
+                            + " s); its shares were not counted; allow more lateness (--lateness SECONDS)", 0, 0).in(periodOf(e.time)));
             return;
         }
         shares.add(e);
@@ -102,6 +112,9 @@ final class ObjectDetection extends KeyedProcessFunction<Tuple2<Integer, Long>, 
             long slice = sliceClosingAt(timestamp);
             countFrom = stages.sliceStart(slice);
             from = countFrom - stages.history();
+            if (reportSeconds > 0) { // each report period is a run of its own: no partners from the one before
+                from = Math.max(from, periodOf(countFrom) * reportSeconds);
+            }
             to = stages.sliceStart(slice + 1);
         }
         List<ShareEvent> all = new ArrayList<>();
@@ -116,7 +129,8 @@ final class ObjectDetection extends KeyedProcessFunction<Tuple2<Integer, Long>, 
         }
         seen.sort(ORDER);
         CoordinationKind kind = CoordinationKind.values()[ctx.getCurrentKey().f0];
-        detect(kind, ctx.getCurrentKey().f1, seen, countFrom, out);
+        long period = stages.sliceSeconds() == 0 ? 0 : periodOf(countFrom);
+        detect(kind, ctx.getCurrentKey().f1, seen, countFrom, t -> out.collect(t.in(period)));
         if (stages.sliceSeconds() == 0) {
             shares.clear();
             return;
@@ -131,7 +145,7 @@ final class ObjectDetection extends KeyedProcessFunction<Tuple2<Integer, Long>, 
         shares.update(kept);
     }
 
-    private void detect(CoordinationKind kind, long objectKey, List<ShareEvent> seen, long countFrom, Collector<Tally> out) {
+    private void detect(CoordinationKind kind, long objectKey, List<ShareEvent> seen, long countFrom, Consumer<Tally> out) {
         int n = seen.size();
         if (n < 2) {
             return; // one share co-occurs with nothing; the in-process engine leaves such objects out of its groups too
@@ -180,12 +194,12 @@ final class ObjectDetection extends KeyedProcessFunction<Tuple2<Integer, Long>, 
             int b = (int) ((k >>> 8) & 0xFFFFFFFL);
             int level = (int) ((k >>> 1) & 0x7F);
             int type = (int) (k & 1) == 0 ? Tally.COACTION : Tally.BACKGROUND;
-            out.collect(Tally.of(type, kind.ordinal(), names.get(a), names.get(b), level, t.getValue()[0]));
+            out.accept(Tally.of(type, kind.ordinal(), names.get(a), names.get(b), level, t.getValue()[0]));
         }
-        out.collect(Tally.of(Tally.STAT, kind.ordinal(), "objects." + kind.key(), null, 0, 1));
-        out.collect(Tally.of(Tally.STAT, kind.ordinal(), "shares." + kind.key(), null, 0, n));
+        out.accept(Tally.of(Tally.STAT, kind.ordinal(), "objects." + kind.key(), null, 0, 1));
+        out.accept(Tally.of(Tally.STAT, kind.ordinal(), "shares." + kind.key(), null, 0, n));
         if (sampled[0] > 0) {
-            out.collect(Tally.of(Tally.STAT, kind.ordinal(), "background." + kind.key(), null, 0, sampled[0]));
+            out.accept(Tally.of(Tally.STAT, kind.ordinal(), "background." + kind.key(), null, 0, sampled[0]));
         }
     }
 

@@ -22,6 +22,8 @@ public final class Tally {
     public String b;
     public int level;
     public long count;
+    /** The report period the tally belongs to (see {@link FlinkSettings#periodOf}); 0 with one report. */
+    public long period;
 
     public Tally() {
     }
@@ -35,6 +37,12 @@ public final class Tally {
         t.level = level;
         t.count = count;
         return t;
+    }
+
+    /** This tally, marked as belonging to report period {@code p}. */
+    Tally in(long p) {
+        period = p;
+        return this;
     }
 
     /** Feeds a co-action, background or statistic tally to {@code network}; false for a late share, which the caller reports. */

@@ -74,7 +74,7 @@ class KafkaJobTest {
     }
 
     private static CoordinationJob.Options options(String outTopic) {
-        return new CoordinationJob.Options(List.of(), kafka.bootstrap(), "posts", "vigil-" + outTopic, null, outTopic,
+        return new CoordinationJob.Options(List.of(), kafka.bootstrap(), "posts", "vigil-" + outTopic, false, null, outTopic,
                 CoordinationSettings.defaults().asMap(), FlinkSettings.defaults().withParallelism(2).withCheckpointMillis(200));
     }
 
