@@ -58,9 +58,9 @@ final class KafkaArticles implements KafkaRecordDeserializationSchema<NewsJob.Ne
         if (value == null) {
             bad = "empty record (no value; a deletion marker?), no article in it; " + FORMAT;
         } else if (value.length > limit) {
-            bad = String.format(Locale.ROOT, "the record is %.1f MiB, over %.1f MiB (twice ingest.news.max.bytes, the largest"
+            bad = "the record is " + size(value.length) + ", over " + size(limit) + " (twice ingest.news.max.bytes, the largest"
                     + " page read, to allow for JSON escaping); not read, since a cut page would lose its end: split the page"
-                    + " or raise the limit", value.length / 1048576.0, limit / 1048576.0);
+                    + " or raise the limit";
         } else if (new String(value, StandardCharsets.UTF_8).isBlank()) {
             bad = "empty record (" + (value.length == 0 ? "no bytes" : value.length + " blank bytes") + "), no article in it; " + FORMAT;
         } else {
@@ -88,6 +88,11 @@ final class KafkaArticles implements KafkaRecordDeserializationSchema<NewsJob.Ne
             return new NewsBatch(List.of(), List.of());
         }
         return ingest.readRecord(node, doc, origin, quarantine);
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 * 1024 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private static String text(JsonNode o, String field) {
