@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NewsJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String[][] ARTICLES = {
+    static final String[][] ARTICLES = {
         {"russia.txt", "Officials say Moscow picked a side\n\n"
                 + "Officials said Russia wants Donald Trump to win. The assessment was shared with lawmakers on Tuesday. "
                 + "Analysts in Washington said the finding matched earlier reports about the campaign."},
