@@ -305,7 +305,14 @@ public final class NewsJob {
 
         private void readRecord(NewsInput r, Collector<String> out) {
             List<Problem> quarantine = new ArrayList<>();
-            NewsBatch batch = KafkaArticles.read(ingest, r.value, r.origin, quarantine::add);
+            NewsBatch batch;
+            try {
+                batch = KafkaArticles.read(ingest, r.value, r.origin, quarantine::add);
+            } catch (RuntimeException | StackOverflowError e) {
+                // a bug must cost this record only, never the job
+                out.collect(problem(r.origin, 0, "could not be read (" + e + "); the record was skipped, please report it"));
+                return;
+            }
             for (Problem p : quarantine) {
                 out.collect(problem(p.origin(), p.line(), p.reason()));
             }
