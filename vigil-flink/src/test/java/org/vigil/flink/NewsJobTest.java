@@ -25,11 +25,15 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The news job on a MiniCluster at parallelism 2: the same lines as NewsExtractor in-process, bad files as problem lines. */
+/**
+ * The news job on a MiniCluster at parallelism 2, each slot on CoreNLP pipelines of its own: the same lines as
+ * NewsExtractor in-process on the shared pipelines, bad files as problem lines. Three pipeline sets are live at
+ * once (about 1 GiB of the 3 GiB test heap).
+ */
 class NewsJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String[][] ARTICLES = {
+    static final String[][] ARTICLES = {
         {"russia.txt", "Officials say Moscow picked a side\n\n"
                 + "Officials said Russia wants Donald Trump to win. The assessment was shared with lawmakers on Tuesday. "
                 + "Analysts in Washington said the finding matched earlier reports about the campaign."},
@@ -95,7 +99,20 @@ class NewsJobTest {
 
     @Test
     void usageErrorsNameWhatIsWrong() {
-        assertThatThrownBy(() -> NewsJob.parse(new String[]{"--output", "o.jsonl"})).hasMessage("give --input DIR and --output FILE");
+        assertThatThrownBy(() -> NewsJob.parse(new String[]{"--output", "o.jsonl"}))
+                .hasMessage("give either --input DIR or --kafka-topic TOPIC (with --kafka-bootstrap), not neither");
+        assertThatThrownBy(() -> NewsJob.parse(new String[]{"--input", "d"})).hasMessage("give either --output FILE or --kafka-output-topic TOPIC, not neither");
+        assertThatThrownBy(() -> NewsJob.parse(new String[]{"--kafka-topic", "t", "--output", "o"}))
+                .hasMessage("--kafka-topic needs --kafka-bootstrap HOST:PORT");
+        assertThatThrownBy(() -> NewsJob.parse(new String[]{"--input", "d", "--kafka-output-topic", "t"}))
+                .hasMessage("--kafka-output-topic needs --kafka-bootstrap HOST:PORT");
+        assertThatThrownBy(() -> NewsJob.parse(new String[]{"--input", "d", "--output", "o", "--pipelines", "two"}))
+                .hasMessage("--pipelines takes per-slot or shared, got 'two'");
+        NewsJob.Options o = NewsJob.parse(new String[]{"--kafka-bootstrap", "127.0.0.1:9092", "--kafka-topic", "news",
+            "--kafka-output-topic", "lines", "--pipelines", "shared"});
+        assertThat(o.kafkaGroup()).isEqualTo("vigil-news");
+        assertThat(o.ownPipelines()).isFalse();
+        assertThat(NewsJob.parse(new String[]{"--input", "d", "--output", "o"}).ownPipelines()).as("one pipeline set per slot by default").isTrue();
         assertThatThrownBy(() -> NewsJob.parse(new String[]{"--input", "d", "--output", "o", "--parallelism", "0"}))
                 .hasMessage("--parallelism must be >= 1, got 0");
         assertThatThrownBy(() -> NewsJob.parse(new String[]{"--input", "d", "--output", "o", "--kafka"}))

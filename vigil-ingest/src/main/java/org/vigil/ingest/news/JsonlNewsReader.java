@@ -73,7 +73,8 @@ final class JsonlNewsReader {
                     return;
                 }
                 sawNewsRecord = true;
-                readRecord(node, line, origin, fileName, lineNo, sink);
+                String url = textField(node, "url");
+                readRecord(node, line, origin, lineNo, url != null ? url : fileName + "#" + lineNo, sink);
             }
         } catch (ZipException | EOFException e) {
             sawRecord = true;
@@ -87,8 +88,12 @@ final class JsonlNewsReader {
         }
     }
 
-    private void readRecord(JsonNode node, String line, String origin, String fileName, long lineNo,
-                            NewsIngest.Sink sink) {
+    /**
+     * One record, read into {@code sink} as an article named {@code doc}. {@code lineNo} is its line in
+     * {@code origin}, or 0 when the record is not a line of a file (a message from a queue): then
+     * {@code origin} alone names it.
+     */
+    void readRecord(JsonNode node, String line, String origin, long lineNo, String doc, NewsIngest.Sink sink) {
         String html = textField(node, "html");
         String text = textField(node, "text");
         if (html == null && text == null) {
@@ -109,8 +114,7 @@ final class JsonlNewsReader {
             return;
         }
         content = TextDecoder.clean(content);
-        String doc = url != null ? url : fileName + "#" + lineNo;
-        String recordOrigin = origin + ":" + lineNo;
+        String recordOrigin = lineNo > 0 ? origin + ":" + lineNo : origin;
         try {
             ArticleAssembler.Assembled a = ArticleAssembler.assemble(content, html != null,
                     new ArticleAssembler.Hints(url, title, published), doc, recordOrigin);

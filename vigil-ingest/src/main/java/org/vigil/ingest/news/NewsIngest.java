@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.vigil.model.Article;
 import org.vigil.model.Problem;
 
@@ -87,6 +88,28 @@ public final class NewsIngest {
         } else {
             readFile(path, fileName(path), sink);
         }
+        return new NewsBatch(sink.articles, sink.outcomes);
+    }
+
+    /** The largest document read, in bytes ({@code ingest.news.max.bytes}). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * One news record that does not come from a file (a message from a queue, say): a JSON object with the
+     * fields of a news JSONL line ({@code url, title, published, html|text}), read exactly as such a line
+     * is. Its article is named {@code doc}; {@code origin} names the record in outcomes and problems (the
+     * line number of a problem is 0). Never throws for a bad record.
+     */
+    public NewsBatch readRecord(JsonNode record, String doc, String origin,
+                                Consumer<Problem> quarantine) {
+        Objects.requireNonNull(record, "The parameter 'record' must not be null.");
+        Objects.requireNonNull(doc, "The parameter 'doc' must not be null.");
+        Objects.requireNonNull(origin, "The parameter 'origin' must not be null.");
+        Objects.requireNonNull(quarantine, "The parameter 'quarantine' must not be null.");
+        Sink sink = new Sink(quarantine);
+        new JsonlNewsReader(maxBytes).readRecord(record, record.toString(), origin, 0, doc, sink);
         return new NewsBatch(sink.articles, sink.outcomes);
     }
 

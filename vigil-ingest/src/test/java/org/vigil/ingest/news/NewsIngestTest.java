@@ -315,4 +315,39 @@ class NewsIngestTest {
                 + "order to a company registered overseas, according to two officials who asked not to be named because "
                 + "the inquiry is still open.");
     }
+    @Test
+    void aRecordFromAQueueIsReadAsTheSameJsonlLineIsAndNamedByItsOrigin() throws IOException {
+        String line = "{\"url\":\"https://ledger.example.org/news/ferry\",\"title\":\"Ferry vote delayed\",\"published\":\"2023-05-14\","
+                + "\"text\":\"The harbor council postponed its vote on the ferry contract after forged leaflets urged residents"
+                + " to stay away from the meeting, officials said.\\n\\nInvestigators traced the print order to a company"
+                + " registered overseas.\"}";
+        Path jsonl = tmp.resolve("feed.jsonl");
+        Files.writeString(jsonl, line + "\n", StandardCharsets.UTF_8);
+        Article fromFile = only(ingest.read(jsonl));
+
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        List<Problem> problems = new ArrayList<>();
+        NewsBatch batch = ingest.readRecord(node, "ferry-1", "kafka news partition 0 offset 3", problems::add);
+        Article fromRecord = only(batch);
+        assertThat(problems).isEmpty();
+        assertThat(fromRecord.doc()).isEqualTo("ferry-1");
+        assertThat(fromRecord.text()).isEqualTo(fromFile.text());
+        assertThat(fromRecord.title()).isEqualTo(fromFile.title());
+        assertThat(fromRecord.url()).isEqualTo(fromFile.url());
+        assertThat(fromRecord.published()).isEqualTo(fromFile.published());
+        assertThat(fromRecord.language()).isEqualTo(fromFile.language());
+        assertThat(batch.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.origin()).isEqualTo("kafka news partition 0 offset 3");
+            assertThat(o.status()).isEqualTo(FileOutcome.Status.OK);
+        });
+
+        NewsBatch empty = ingest.readRecord(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"title\":\"x\"}"),
+                "no-page", "kafka news partition 0 offset 4", problems::add);
+        assertThat(empty.articles()).isEmpty();
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo("kafka news partition 0 offset 4");
+            assertThat(p.line()).isZero();
+            assertThat(p.reason()).isEqualTo("record has neither 'html' nor 'text'; add the page's HTML or text");
+        });
+    }
 }
