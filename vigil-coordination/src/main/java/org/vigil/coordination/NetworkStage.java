@@ -12,18 +12,13 @@ import org.vigil.model.CoordinationResult;
 import org.vigil.model.Post;
 import org.vigil.model.VigilException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The global stage of a run whose detection ran elsewhere (see {@link CoordinationStages}): co-action
@@ -32,22 +27,26 @@ import java.util.stream.Stream;
  *
  * <p>Feed it every post the detection saw, in input order ({@link #post}): that numbers the accounts as the
  * in-process engine does (first appearance), counts their posts, learns the timestamps' resolution, and files
- * the shares the networks' evidence is drawn from. Feed it the co-action tallies in any order
+ * the shares the networks' evidence is drawn from. It gathers that evidence as the in-process engine does in
+ * the same settings: with one slice, from every post held in memory; with slices
+ * ({@code coordination.slice.seconds > 0}), the bounded mode's way, from posts spilled to disk by slice and
+ * read back after scoring for the networks' members only, so memory follows accounts and pairs, not posts. Feed it the co-action tallies in any order
  * ({@link #coActions}, {@link #background}, {@link #stat}); then {@link #finish()} once. Not thread-safe.
  */
 public final class NetworkStage implements AutoCloseable {
     private final CoordinationSettings settings;
     private final SurpriseMethod method;
     private final AccountBook book = new AccountBook();
+    /** Evidence held in memory (one slice), or null when {@link #spilled} holds the posts. */
     private final ShareExtractor evidence;
-    private final Path spillParent;
+    private final PostSpill spilled;
+    private int ordinal;
     private final Map<String, Integer> named = new HashMap<>();
     private final IntArray tallyMeta = new IntArray(1 << 12);
     private final IntArray tallyA = new IntArray(1 << 12);
     private final IntArray tallyB = new IntArray(1 << 12);
     private final IntArray tallyCount = new IntArray(1 << 12);
     private final Map<String, Long> stats = new ConcurrentHashMap<>();
-    private Path spill;
     private boolean finished;
 
     NetworkStage(CoordinationSettings settings, StateMediaRegistry registry, CandidateLexicon lexicon, ProgressListener progress,
@@ -59,9 +58,11 @@ public final class NetworkStage implements AutoCloseable {
         kinds.remove(CoordinationKind.CO_SIMILAR_TEXT);
         CoordinationSettings forEvidence = kinds.isEmpty() ? settings : settings.with("coordination.kinds",
                 kinds.stream().map(CoordinationKind::key).collect(Collectors.joining(",")));
-        this.evidence = new ShareExtractor(forEvidence, book, true);
-        this.spillParent = spillParent != null ? spillParent
+        Path parent = spillParent != null ? spillParent
                 : settings.spillDir().isEmpty() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(settings.spillDir());
+        boolean sliced = settings.sliceSeconds() > 0;
+        this.evidence = sliced ? null : new ShareExtractor(forEvidence, book, true);
+        this.spilled = sliced ? new PostSpill(parent, settings.sliceSeconds()) : null;
     }
 
     /** The next post of the input (one with an account id), in input order. */
@@ -70,7 +71,13 @@ public final class NetworkStage implements AutoCloseable {
             throw new IllegalArgumentException("a post without an account id cannot be numbered; quarantine it first (post "
                     + p.postId() + ")");
         }
-        evidence.accept(p);
+        if (spilled == null) {
+            evidence.accept(p);
+            return;
+        }
+        int account = book.intern(p.accountId());
+        book.countPost(account);
+        spilled.write(ordinal++, account, p);
     }
 
     /** {@code count} co-actions of {@code kind} between accounts {@code a} and {@code b} on objects of exclusivity {@code level}. */
@@ -122,8 +129,13 @@ public final class NetworkStage implements AutoCloseable {
             }
             accountOf[e.getValue()] = a;
         }
-        Map<CoordinationKind, CoActionCounts> counts = method.newCounts(book.size(), settings.sliceSeconds() > 0 ? spillDir() : null);
-        Map<CoordinationKind, BackgroundCounts> background = method.newBackground(book.size(), evidence.granularity());
+        if (spilled != null) {
+            spilled.finishWriting();
+        }
+        Map<CoordinationKind, CoActionCounts> counts = method.newCounts(book.size(),
+                spilled != null ? spilled.dir().resolve("pairs") : null);
+        Map<CoordinationKind, BackgroundCounts> background = method.newBackground(book.size(),
+                spilled != null ? spilled.granularity() : evidence.granularity());
         CoordinationKind[] kinds = CoordinationKind.values();
         for (int i = 0; i < tallyMeta.size(); i++) {
             int meta = tallyMeta.get(i);
@@ -146,33 +158,16 @@ public final class NetworkStage implements AutoCloseable {
                 }
             }
         }
-        return method.conclude(book, counts, background, stats,
-                networkOf -> method.characteriser().characterise(evidence, networkOf, SurpriseMethod.count(networkOf)));
+        return method.conclude(book, counts, background, stats, spilled != null
+                ? networkOf -> SlicedRun.describe(settings, method, book, spilled, networkOf)
+                : networkOf -> method.characteriser().characterise(evidence, networkOf, SurpriseMethod.count(networkOf)));
     }
 
-    private Path spillDir() {
-        try {
-            Files.createDirectories(spillParent);
-            spill = Files.createTempDirectory(spillParent, "vigil-network-stage-");
-            return spill.resolve("pairs");
-        } catch (IOException e) {
-            throw new VigilException("cannot create a spill folder in " + spillParent + ": " + e.getMessage()
-                    + "; set coordination.spill.dir to a writable folder", e);
-        }
-    }
-
-    /** Removes the spill folder, if bounded mode made one. */
+    /** Removes the spill folder of a sliced run. */
     @Override
     public void close() {
-        if (spill == null || !Files.exists(spill)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(spill)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new VigilException("cannot remove the spill folder " + spill + ": " + e.getMessage(), e);
+        if (spilled != null) {
+            spilled.close();
         }
     }
 }

@@ -105,6 +105,12 @@ final class SlicedRun {
      * only enters the cache of recent originals, so members' re-shares of it can name its author and text.
      */
     private List<NetworkCharacteriser.Characterisation> describe(int[] networkOf) {
+        return describe(settings, method, book, spill, networkOf);
+    }
+
+    /** The evidence pass over {@code spill}'s slices, for {@code networkOf}; also the network stage's in sliced runs. */
+    static List<NetworkCharacteriser.Characterisation> describe(CoordinationSettings settings, SurpriseMethod method, AccountBook book,
+                                                               PostSpill spill, int[] networkOf) {
         NetworkCharacteriser.Accumulator acc = method.characteriser().start(networkOf, SurpriseMethod.count(networkOf));
         OriginalsCache originals = new OriginalsCache(settings.originalsCache());
         for (long slice : spill.slices()) {

@@ -51,6 +51,24 @@ class CoordinationStagesTest {
     }
 
     @Test
+    void aSlicedNetworkStageKeepsItsPostsOnDiskAndRemovesThemOnClose() throws Exception {
+        Path parent = Files.createTempDirectory("vigil-network-stage-test");
+        CoordinationStages sliced = new CoordinationStages(CoordinationSettings.defaults().with("coordination.slice.seconds", "3600"));
+        try (NetworkStage network = sliced.networkStage(org.vigil.coordination.characterise.StateMediaRegistry.bundled(),
+                org.vigil.coordination.characterise.CandidateLexicon.bundled(), parent)) {
+            POSTS.forEach(network::post);
+            try (Stream<Path> files = Files.walk(parent)) {
+                assertThat(files.filter(Files::isRegularFile).count()).as("slice files of the posts").isGreaterThan(1);
+            }
+            CoordinationResult r = network.finish();
+            assertThat(r.stats().get("posts")).isEqualTo((long) POSTS.size());
+        }
+        try (Stream<Path> files = Files.list(parent)) {
+            assertThat(files.toList()).as("what close() leaves").isEmpty();
+        }
+    }
+
+    @Test
     void aSessionClosedBeforeFinishingRemovesItsSpillFolder() throws Exception {
         Path parent = Files.createTempDirectory("vigil-stages-test");
         CoordinationSettings sliced = CoordinationSettings.defaults().with("coordination.slice.seconds", "3600")
