@@ -4,9 +4,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -66,25 +64,6 @@ public final class CoordinationJob {
     }
 
     private CoordinationJob() {
-    }
-
-    /**
-     * Result lines as Kafka records stamped with the wall clock: their event time is the end of the input
-     * (Long.MAX_VALUE), which a broker refuses as a record timestamp.
-     */
-    private static final class ResultRecords implements KafkaRecordSerializationSchema<String> {
-        private final String topic;
-
-        ResultRecords(String topic) {
-            this.topic = topic;
-        }
-
-        @Override
-        public org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> serialize(String line, KafkaSinkContext context,
-                                                                                          Long timestamp) {
-            return new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, null, null,
-                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -201,11 +180,7 @@ public final class CoordinationJob {
             results.sinkTo(new JsonLinesFileSink(o.output())).setParallelism(1).name("results.jsonl");
         }
         if (o.kafkaOutputTopic() != null) {
-            KafkaSink<String> sink = KafkaSink.<String>builder()
-                    .setBootstrapServers(o.kafkaBootstrap())
-                    .setRecordSerializer(new ResultRecords(o.kafkaOutputTopic()))
-                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                    .build();
+            KafkaSink<String> sink = KafkaLines.sink(o.kafkaBootstrap(), o.kafkaOutputTopic());
             results.sinkTo(sink).setParallelism(1).name("kafka " + o.kafkaOutputTopic());
         }
     }

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.vigil.extract.GoldFormat;
 import org.vigil.extract.NewsExtractor;
 import org.vigil.extract.gazetteer.Gazetteer;
@@ -25,7 +22,6 @@ import org.vigil.model.Article;
 import org.vigil.model.Extraction;
 import org.vigil.model.Problem;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,22 +103,6 @@ public final class NewsJob {
             r.origin = origin;
             r.value = value;
             return r;
-        }
-    }
-
-    /**
-     * Output lines as Kafka records, no key, stamped with the wall clock when the sink writes them.
-     */
-    private static final class LineRecords implements KafkaRecordSerializationSchema<String> {
-        private final String topic;
-
-        LineRecords(String topic) {
-            this.topic = topic;
-        }
-
-        @Override
-        public ProducerRecord<byte[], byte[]> serialize(String line, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, null, null, null, line.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -218,11 +198,7 @@ public final class NewsJob {
         if (o.output() != null) {
             lines.sinkTo(JsonLinesFileSink.toFile(o.output())).setParallelism(1).name(o.output().getFileName().toString());
         } else {
-            KafkaSink<String> sink = KafkaSink.<String>builder()
-                    .setBootstrapServers(o.kafkaBootstrap())
-                    .setRecordSerializer(new LineRecords(o.kafkaOutputTopic()))
-                    .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                    .build();
+            KafkaSink<String> sink = KafkaLines.sink(o.kafkaBootstrap(), o.kafkaOutputTopic());
             lines.sinkTo(sink).setParallelism(1).name("kafka " + o.kafkaOutputTopic());
         }
     }
