@@ -136,6 +136,36 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * For manual tries ({@code scripts/flink-local-cluster}): {@code DIST HOME [SLOTS]} starts a cluster in HOME
+     * from the lib/ of DIST (target/flink-dist), writes HOME/flink, a {@code bin/flink} for it, and runs until
+     * interrupted; the shutdown hook then kills the JobManager and TaskManager.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: StandaloneFlinkCluster DIST_DIR HOME [SLOTS]");
+            System.exit(2);
+        }
+        Path home = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
+        int slots = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        StandaloneFlinkCluster c = start(home, distributionLib(Path.of(args[0])), slots, Duration.ofMinutes(3));
+        List<String> cli = new ArrayList<>(java());
+        cli.addAll(JAVA_17_OPTIONS);
+        cli.add("-Dlog.file=" + c.log.resolve("flink-cli.log"));
+        cli.add("-Dlog4j.configurationFile=" + c.conf.resolve("log4j-cli.properties").toUri());
+        cli.addAll(List.of("-cp", "'" + c.classPath + "'", CLI));
+        Path flink = home.resolve("flink");
+        Files.writeString(flink, "#!/bin/sh\n# bin/flink for the cluster in " + home + "\nFLINK_CONF_DIR='" + c.conf
+                + "' exec " + String.join(" ", cli) + " \"$@\"\n");
+        flink.toFile().setExecutable(true);
+        System.out.println("Flink cluster up: web UI and REST at http://127.0.0.1:" + c.restPort + ", logs in " + c.log);
+        System.out.println("submit with: " + flink + " run vigil-flink/target/vigil-flink-0.1.0-SNAPSHOT-job.jar --input FILE --output DIR");
+        System.out.println("Ctrl-C stops it");
+        while (true) {
+            c.await(Duration.ofDays(365), "the end", () -> false);
+        }
+    }
+
     int restPort() {
         return restPort;
     }
