@@ -98,6 +98,8 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
         private boolean finished;
         private volatile boolean cancelled;
         private volatile JobClient job;
+        /** Removes the spill folder when the JVM exits with the session still open (Ctrl-C, a kill, System.exit). */
+        private final Thread cleanup;
 
         Session(CoordinationSettings settings, FlinkSettings flink, Consumer<Problem> quarantine, ProgressListener progress) {
             CoordinationStages stages = new CoordinationStages(settings); // fails fast on the coortweet method
@@ -116,6 +118,14 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
                         + "; set coordination.spill.dir to a writable folder", e);
             }
             this.network = stages.networkStage(registry, lexicon, folder);
+            this.cleanup = new Thread(() -> {
+                try {
+                    deleteTree(folder);
+                } catch (IOException | RuntimeException e) {
+                    // the JVM is going; nothing left to tell
+                }
+            }, "vigil-flink-spill-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
         }
 
         @Override
@@ -232,16 +242,27 @@ public final class FlinkCoordinationEngine implements CoordinationEngine {
         }
 
         private void release() {
-            network.close();
-            if (!Files.exists(folder)) {
-                return;
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook removes the folder
             }
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            network.close();
+            try {
+                deleteTree(folder);
             } catch (IOException e) {
                 throw new VigilException("cannot remove the spill folder " + folder + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
